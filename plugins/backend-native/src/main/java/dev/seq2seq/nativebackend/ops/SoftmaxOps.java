@@ -66,9 +66,11 @@ public final class SoftmaxOps {
       for (int j = 0; j < d; j++) {
         sum += Math.exp(x[base + j * s] - max);
       }
-      float shift = max + (float) Math.log(sum);
+      // (x - max) - log(sum), not x - (max + log(sum)): the latter rounds log(sum) to the
+      // precision of a large max.
+      float logSum = (float) Math.log(sum);
       for (int j = 0; j < d; j++) {
-        y[base + j * s] = x[base + j * s] - shift;
+        y[base + j * s] = (x[base + j * s] - max) - logSum;
       }
     }
     return t.owner().result(
