@@ -77,10 +77,19 @@ final class RecurrentOp {
     List<NativeTensor> out =
         backend.results(
             OP, data, shapes,
-            (g, needs) -> routeGradients(kernels.backward(f, g[0], g[1], lstm ? g[2] : null),
+            (g, needs) -> routeGradients(
+                kernels.backward(f, copy(g[0]), copy(g[1]), lstm ? copy(g[2]) : null),
                 all.length, hasH0, hasC0),
             all);
     return new RecurrentOutput(out.get(0), new RecurrentState(out.get(1), lstm ? out.get(2) : null));
+  }
+
+  /**
+   * Output gradients may be shared with other consumers of the graph, and back-propagation through
+   * time naturally accumulates into the state gradients it is given: the kernels get their own.
+   */
+  private static float[] copy(float[] gradient) {
+    return gradient == null ? null : gradient.clone();
   }
 
   /** Lays out the kernel's gradients in the node's input order. */

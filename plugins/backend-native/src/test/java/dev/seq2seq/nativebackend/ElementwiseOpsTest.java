@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seq2seq.backend.Tensor;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -97,9 +98,11 @@ class ElementwiseOpsTest {
       b[i] = i % 5 + 1;
     }
     float[] sum = t(s(n), a).add(t(s(n), b)).toFloatArray();
-    float[] quotient = t(s(n / 7 + 1, 7), java.util.Arrays.copyOf(a, (n / 7 + 1) * 7))
+    float[] quotient = t(s(n / 7 + 1, 7), Arrays.copyOf(a, (n / 7 + 1) * 7))
         .div(t(s(7), 1, 2, 3, 4, 5, 6, 7)).toFloatArray();
+    float[] squares = t(s(n), a).square().toFloatArray();
     for (int i = 0; i < n; i++) {
+      assertThat(squares[i]).isEqualTo(a[i] * a[i]);
       assertThat(sum[i]).isEqualTo(a[i] + b[i]);
       assertThat(quotient[i]).isEqualTo(a[i] / (i % 7 + 1));
     }

@@ -1,6 +1,7 @@
 package dev.seq2seq.nativebackend.ops;
 
 import dev.seq2seq.nativebackend.NativeTensor;
+import dev.seq2seq.nativebackend.Parallelism;
 
 /**
  * Element-wise functions, each with its derivative beside it. The backward pass receives the
@@ -13,106 +14,106 @@ import dev.seq2seq.nativebackend.NativeTensor;
 public enum Unary {
   EXP("exp") {
     @Override
-    void forward(float[] x, float[] y) {
-      for (int i = 0; i < x.length; i++) {
+    void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
         y[i] = (float) Math.exp(x[i]);
       }
     }
 
     @Override
-    void backward(float[] x, float[] y, float[] g, float[] dx) {
-      for (int i = 0; i < x.length; i++) {
+    void backward(float[] x, float[] y, float[] g, float[] dx, int from, int to) {
+      for (int i = from; i < to; i++) {
         dx[i] = g[i] * y[i];
       }
     }
   },
   LOG("log") {
     @Override
-    void forward(float[] x, float[] y) {
-      for (int i = 0; i < x.length; i++) {
+    void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
         y[i] = (float) Math.log(x[i]);
       }
     }
 
     @Override
-    void backward(float[] x, float[] y, float[] g, float[] dx) {
-      for (int i = 0; i < x.length; i++) {
+    void backward(float[] x, float[] y, float[] g, float[] dx, int from, int to) {
+      for (int i = from; i < to; i++) {
         dx[i] = g[i] / x[i];
       }
     }
   },
   SQRT("sqrt") {
     @Override
-    void forward(float[] x, float[] y) {
-      for (int i = 0; i < x.length; i++) {
+    void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
         y[i] = (float) Math.sqrt(x[i]);
       }
     }
 
     @Override
-    void backward(float[] x, float[] y, float[] g, float[] dx) {
-      for (int i = 0; i < x.length; i++) {
+    void backward(float[] x, float[] y, float[] g, float[] dx, int from, int to) {
+      for (int i = from; i < to; i++) {
         dx[i] = 0.5f * g[i] / y[i];
       }
     }
   },
   SQUARE("square") {
     @Override
-    void forward(float[] x, float[] y) {
-      for (int i = 0; i < x.length; i++) {
+    void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
         y[i] = x[i] * x[i];
       }
     }
 
     @Override
-    void backward(float[] x, float[] y, float[] g, float[] dx) {
-      for (int i = 0; i < x.length; i++) {
+    void backward(float[] x, float[] y, float[] g, float[] dx, int from, int to) {
+      for (int i = from; i < to; i++) {
         dx[i] = 2f * x[i] * g[i];
       }
     }
   },
   SIGMOID("sigmoid") {
     @Override
-    void forward(float[] x, float[] y) {
-      for (int i = 0; i < x.length; i++) {
+    void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
         y[i] = sigmoid(x[i]);
       }
     }
 
     @Override
-    void backward(float[] x, float[] y, float[] g, float[] dx) {
-      for (int i = 0; i < x.length; i++) {
+    void backward(float[] x, float[] y, float[] g, float[] dx, int from, int to) {
+      for (int i = from; i < to; i++) {
         dx[i] = g[i] * y[i] * (1f - y[i]);
       }
     }
   },
   TANH("tanh") {
     @Override
-    void forward(float[] x, float[] y) {
-      for (int i = 0; i < x.length; i++) {
+    void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
         y[i] = (float) Math.tanh(x[i]);
       }
     }
 
     @Override
-    void backward(float[] x, float[] y, float[] g, float[] dx) {
-      for (int i = 0; i < x.length; i++) {
+    void backward(float[] x, float[] y, float[] g, float[] dx, int from, int to) {
+      for (int i = from; i < to; i++) {
         dx[i] = g[i] * (1f - y[i] * y[i]);
       }
     }
   },
   RELU("relu") {
     @Override
-    void forward(float[] x, float[] y) {
-      for (int i = 0; i < x.length; i++) {
+    void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
         y[i] = Math.max(x[i], 0f);
       }
     }
 
     @Override
-    void backward(float[] x, float[] y, float[] g, float[] dx) {
+    void backward(float[] x, float[] y, float[] g, float[] dx, int from, int to) {
       // The subgradient at 0 is taken as 0, as in PyTorch.
-      for (int i = 0; i < x.length; i++) {
+      for (int i = from; i < to; i++) {
         dx[i] = x[i] > 0f ? g[i] : 0f;
       }
     }
@@ -124,24 +125,33 @@ public enum Unary {
     this.op = op;
   }
 
-  /** {@code y[i] = f(x[i])}. */
-  abstract void forward(float[] x, float[] y);
+  /** {@code y[i] = f(x[i])} for i in {@code [from, to)}. */
+  abstract void forward(float[] x, float[] y, int from, int to);
 
-  /** {@code dx[i] = g[i] * f'(x[i])}. */
-  abstract void backward(float[] x, float[] y, float[] g, float[] dx);
+  /** {@code dx[i] = g[i] * f'(x[i])} for i in {@code [from, to)}. */
+  abstract void backward(float[] x, float[] y, float[] g, float[] dx, int from, int to);
 
   public NativeTensor apply(NativeTensor input) {
     float[] x = input.floats(op);
     float[] y = new float[x.length];
-    forward(x, y);
+    Parallelism parallelism = input.owner().parallelism();
+    inChunks(parallelism, x.length, (from, to) -> forward(x, y, from, to));
     return input.owner().result(
         op, y, input.dims(),
         (g, needs) -> {
           float[] dx = new float[x.length];
-          backward(x, y, g[0], dx);
+          inChunks(parallelism, x.length, (from, to) -> backward(x, y, g[0], dx, from, to));
           return new float[][] {dx};
         },
         input);
+  }
+
+  private static void inChunks(Parallelism parallelism, int n, Parallelism.RangeBody body) {
+    if (n > Broadcast.PARALLEL_THRESHOLD) {
+      parallelism.forRange(n, Broadcast.PARALLEL_THRESHOLD / 2, body);
+    } else {
+      body.run(0, n);
+    }
   }
 
   /** A logistic function that never overflows: exp is only taken of a non-positive number. */
