@@ -38,7 +38,8 @@ public final class NativeTensor implements Tensor, Differentiable {
   private boolean leafRequiresGrad;
   private NativeTensor grad;
 
-  NativeTensor(NativeBackend backend, Shape shape, float[] floats, int[] ints, Node node, int index) {
+  NativeTensor(
+      NativeBackend backend, Shape shape, float[] floats, int[] ints, Node node, int index) {
     this.backend = backend;
     this.shape = shape;
     this.floats = floats;

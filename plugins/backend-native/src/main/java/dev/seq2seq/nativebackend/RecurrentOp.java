@@ -27,7 +27,11 @@ final class RecurrentOp {
   }
 
   RecurrentOutput run(
-      RecurrentSpec spec, Tensor input, int[] lengths, RecurrentState initial, List<Tensor> weights) {
+      RecurrentSpec spec,
+      Tensor input,
+      int[] lengths,
+      RecurrentState initial,
+      List<Tensor> weights) {
     NativeTensor x = NativeTensor.cast(input, backend, OP);
     int[] xd = x.dims();
     if (xd.length != 3 || xd[2] != spec.inputSize()) {
@@ -81,7 +85,8 @@ final class RecurrentOp {
                 kernels.backward(f, copy(g[0]), copy(g[1]), lstm ? copy(g[2]) : null),
                 all.length, hasH0, hasC0),
             all);
-    return new RecurrentOutput(out.get(0), new RecurrentState(out.get(1), lstm ? out.get(2) : null));
+    RecurrentState state = new RecurrentState(out.get(1), lstm ? out.get(2) : null);
+    return new RecurrentOutput(out.get(0), state);
   }
 
   /**
@@ -110,7 +115,8 @@ final class RecurrentOp {
     return grads;
   }
 
-  private float[][] weightArrays(RecurrentSpec spec, List<Tensor> weights, List<NativeTensor> inputs) {
+  private float[][] weightArrays(
+      RecurrentSpec spec, List<Tensor> weights, List<NativeTensor> inputs) {
     List<String> names = spec.weightNames();
     if (weights == null || weights.size() != names.size()) {
       throw new IllegalArgumentException(

@@ -13,7 +13,10 @@ public final class IndexOps {
 
   private IndexOps() {}
 
-  /** {@code out[s, ...] = table[indices[s], ...]}: shapes {@code [V, R...]}, {@code S} -> {@code S ++ R}. */
+  /**
+   * {@code out[s, ...] = table[indices[s], ...]}: a table {@code [V, R...]} and indices of shape
+   * {@code S} give {@code S ++ R}.
+   */
   public static NativeTensor take(NativeTensor table, NativeTensor indices) {
     float[] x = table.floats("take");
     int[] idx = indices.ints("take");
@@ -46,7 +49,10 @@ public final class IndexOps {
         table, indices);
   }
 
-  /** {@code out[o, j, i] = x[o, indices[o, j, i], i]} along {@code axis}; shape of {@code indices}. */
+  /**
+   * {@code out[o, j, i] = x[o, indices[o, j, i], i]} with {@code j} along {@code axis}; the result
+   * has the shape of {@code indices}.
+   */
   public static NativeTensor takeAlongAxis(NativeTensor t, int axis, NativeTensor indices) {
     float[] x = t.floats("takeAlongAxis");
     int[] idx = indices.ints("takeAlongAxis");

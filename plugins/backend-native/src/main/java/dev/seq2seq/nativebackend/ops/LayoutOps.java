@@ -38,7 +38,8 @@ public final class LayoutOps {
     if (t.dtype() == DType.INT32) {
       return backend.wrap(t.toFloatArray(), t.dims());
     }
-    return backend.result("to", t.floats("to").clone(), t.dims(), (g, n) -> new float[][] {g[0]}, t);
+    return backend.result(
+        "to", t.floats("to").clone(), t.dims(), (g, needs) -> new float[][] {g[0]}, t);
   }
 
   /** The same storage under a new shape; one dimension may be -1. */
@@ -237,7 +238,7 @@ public final class LayoutOps {
       return new Blocks(outer, inner);
     }
 
-    /** For each outer index o: {@code dst[dstStart + o*dstStride ..] = src[srcStart + o*srcStride ..]}. */
+    /** Per outer index o: {@code width} elements from {@code src[srcStart + o*srcStride]} on. */
     void copy(Object src, int srcStart, int srcStride, Object dst, int dstStart, int dstStride,
         int width) {
       for (int o = 0; o < outer; o++) {
