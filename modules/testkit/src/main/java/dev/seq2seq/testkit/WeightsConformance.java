@@ -13,13 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Saving and loading a parameter store through a backend, on the kit's small host backend. */
-class LossOptimWeightsTest {
-  private final Backend backend = new LossOptimHostBackend();
+/** Saving and loading a parameter store through a backend. Subclass it with a backend. */
+public abstract class WeightsConformance {
   @TempDir Path dir;
 
+  protected abstract Backend backend();
+
   private ParameterStore model(long seed, int hidden) {
-    ParameterStore store = new ParameterStore(backend, seed);
+    ParameterStore store = new ParameterStore(backend(), seed);
     ParameterStore rnn = store.child("encoder.rnn");
     rnn.create("weight_ih_l0", Init.uniform(0.1), 3 * hidden, 2);
     rnn.create("bias_ih_l0", Init.uniform(0.1), 3 * hidden);
@@ -27,7 +28,7 @@ class LossOptimWeightsTest {
   }
 
   @Test
-  void roundTripCopiesEveryValueInPlace() throws IOException {
+  public void roundTripCopiesEveryValueInPlace() throws IOException {
     ParameterStore saved = model(1, 2);
     Path file = dir.resolve("model.safetensors");
     Weights.save(file, saved, Map.of("format", "pt"));
@@ -45,7 +46,7 @@ class LossOptimWeightsTest {
   }
 
   @Test
-  void mismatchesAreReportedTogetherAndNothingIsChanged() throws IOException {
+  public void mismatchesAreReportedTogetherAndNothingIsChanged() throws IOException {
     ParameterStore saved = model(1, 2);
     saved.create("extra", Init.zeros(), 1);
     Path file = dir.resolve("other.safetensors");
