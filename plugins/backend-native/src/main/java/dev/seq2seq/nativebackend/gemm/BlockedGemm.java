@@ -38,26 +38,11 @@ final class BlockedGemm {
               int rows = Math.min(MR, mc - ir);
               int ai = ir * kc;
               int ci = g.cOffset() + (ic + ir) * g.ldc() + jc + jr;
-              if (rows == MR && cols == NR) {
-                MicroKernel.tile(kc, pa, ai, pb, bi, g.alpha(), beta, g.c(), ci, g.ldc());
-              } else {
-                MicroKernel.tile(kc, pa, ai, pb, bi, 1f, 0f, tile, 0, NR);
-                mergeEdge(tile, rows, cols, g.alpha(), beta, g.c(), ci, g.ldc());
-              }
+              MicroKernel.tile(kc, pa, ai, pb, bi, tile);
+              MicroKernel.writeBack(tile, rows, cols, g.alpha(), beta, g.c(), ci, g.ldc());
             }
           }
         }
-      }
-    }
-  }
-
-  private static void mergeEdge(
-      float[] tile, int rows, int cols, float alpha, float beta, float[] c, int ci, int ldc) {
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0; j < cols; j++) {
-        int o = ci + r * ldc + j;
-        float v = alpha * tile[r * NR + j];
-        c[o] = beta == 0f ? v : v + beta * c[o];
       }
     }
   }

@@ -18,12 +18,12 @@ final class MicroKernel {
   private MicroKernel() {}
 
   /**
-   * Writes {@code out[oi + r*ldo + j] = alpha * sum_p a[ai + p*MR + r] * b[bi + p*NR + j] + beta *
-   * out[...]} for the whole tile; {@code beta == 0} ignores the old contents of {@code out}.
+   * Computes the tile {@code sum_p a[ai + p*MR + r] * b[bi + p*NR + j]} into {@code tile} (row
+   * stride {@code NR}). The tile goes through memory rather than straight into C because C2 gives
+   * up inlining helpers into a method this large, and an out-of-line call would box the
+   * accumulators; the extra 2*MR vector stores and loads are noise against {@code kc*MR*2} FMAs.
    */
-  static void tile(
-      int kc, float[] a, int ai, float[] b, int bi, float alpha, float beta, float[] out, int oi,
-      int ldo) {
+  static void tile(int kc, float[] a, int ai, float[] b, int bi, float[] tile) {
     FloatVector c00 = FloatVector.zero(SPECIES);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
@@ -68,27 +68,49 @@ final class MicroKernel {
       c70 = av.fma(b0, c70);
       c71 = av.fma(b1, c71);
     }
-    store(c00, c01, alpha, beta, out, oi);
-    store(c10, c11, alpha, beta, out, oi + ldo);
-    store(c20, c21, alpha, beta, out, oi + 2 * ldo);
-    store(c30, c31, alpha, beta, out, oi + 3 * ldo);
-    store(c40, c41, alpha, beta, out, oi + 4 * ldo);
-    store(c50, c51, alpha, beta, out, oi + 5 * ldo);
-    store(c60, c61, alpha, beta, out, oi + 6 * ldo);
-    store(c70, c71, alpha, beta, out, oi + 7 * ldo);
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, LANES);
+    c10.intoArray(tile, NR);
+    c11.intoArray(tile, NR + LANES);
+    c20.intoArray(tile, 2 * NR);
+    c21.intoArray(tile, 2 * NR + LANES);
+    c30.intoArray(tile, 3 * NR);
+    c31.intoArray(tile, 3 * NR + LANES);
+    c40.intoArray(tile, 4 * NR);
+    c41.intoArray(tile, 4 * NR + LANES);
+    c50.intoArray(tile, 5 * NR);
+    c51.intoArray(tile, 5 * NR + LANES);
+    c60.intoArray(tile, 6 * NR);
+    c61.intoArray(tile, 6 * NR + LANES);
+    c70.intoArray(tile, 7 * NR);
+    c71.intoArray(tile, 7 * NR + LANES);
   }
 
-  private static void store(
-      FloatVector v0, FloatVector v1, float alpha, float beta, float[] out, int o) {
-    store(v0, alpha, beta, out, o);
-    store(v1, alpha, beta, out, o + LANES);
-  }
-
-  static void store(FloatVector acc, float alpha, float beta, float[] out, int o) {
-    FloatVector v = acc.mul(alpha);
-    if (beta != 0f) {
-      v = FloatVector.fromArray(SPECIES, out, o).fma(FloatVector.broadcast(SPECIES, beta), v);
+  /**
+   * {@code C[r][j] = alpha * tile[r][j] + beta * C[r][j]} for the top-left {@code rows x cols} of
+   * the tile; {@code beta == 0} ignores the old contents of C.
+   */
+  static void writeBack(
+      float[] tile, int rows, int cols, float alpha, float beta, float[] c, int ci, int ldc) {
+    if (cols == NR) {
+      FloatVector va = FloatVector.broadcast(SPECIES, alpha);
+      FloatVector vb = FloatVector.broadcast(SPECIES, beta);
+      for (int r = 0; r < rows; r++, ci += ldc) {
+        for (int j = 0; j < NR; j += LANES) {
+          FloatVector v = FloatVector.fromArray(SPECIES, tile, r * NR + j).mul(va);
+          if (beta != 0f) {
+            v = FloatVector.fromArray(SPECIES, c, ci + j).fma(vb, v);
+          }
+          v.intoArray(c, ci + j);
+        }
+      }
+      return;
     }
-    v.intoArray(out, o);
+    for (int r = 0; r < rows; r++, ci += ldc) {
+      for (int j = 0; j < cols; j++) {
+        float v = alpha * tile[r * NR + j];
+        c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
+      }
+    }
   }
 }
