@@ -39,7 +39,7 @@ final class BlockedGemm {
               int ai = ir * kc;
               int ci = g.cOffset() + (ic + ir) * g.ldc() + jc + jr;
               MicroKernel.tile(kc, pa, ai, pb, bi, tile);
-              MicroKernel.writeBack(tile, rows, cols, g.alpha(), beta, g.c(), ci, g.ldc());
+              MicroKernel.writeBack(tile, NR, rows, cols, g.alpha(), beta, g.c(), ci, g.ldc());
             }
           }
         }

@@ -12,13 +12,13 @@ import java.util.SplittableRandom;
  * the shapes recurrent training and decoding produce. It is a sanity benchmark for the command
  * line ({@code seq2seq bench gemm}); careful measurements use the JMH benchmark in the tests.
  *
- * <p>Each case is warmed up, then timed in several repetitions of enough calls to last about
+ * <p>Each case is warmed up for a second, then timed in several repetitions of enough calls to last about
  * {@link #REPETITION_NANOS}; the best and the median repetition are reported, since other load
  * on the machine only ever makes a repetition slower.
  */
 public final class GemmBenchmark {
   private static final long REPETITION_NANOS = 100_000_000L;
-  private static final int WARMUP_REPETITIONS = 3;
+  private static final long WARMUP_NANOS = 1_000_000_000L;
   private static final int REPETITIONS = 7;
   private static final int[] SQUARE_SIZES = {256, 512, 1024};
   private static final int[][] RECURRENT_SHAPES = {{64, 1024, 256}, {1, 10_000, 512}, {64, 10_000, 512}};
@@ -65,20 +65,23 @@ public final class GemmBenchmark {
 
   private static Result measure(String kernel, Case c, int threads, Runnable call) {
     double flops = 2.0 * c.m * c.n * c.k;
-    long start = System.nanoTime();
-    call.run();
-    long once = Math.max(1, System.nanoTime() - start);
-    int calls = (int) Math.max(1, Math.min(1_000_000, REPETITION_NANOS / once));
+    // Warm up by time, not by count: the first calls run interpreted and would make any
+    // count-based calibration far too small for the compiled code.
+    long warmupStart = System.nanoTime();
+    int warmupCalls = 0;
+    while (System.nanoTime() - warmupStart < WARMUP_NANOS || warmupCalls < 3) {
+      call.run();
+      warmupCalls++;
+    }
+    long perCall = Math.max(1, (System.nanoTime() - warmupStart) / warmupCalls);
+    int calls = (int) Math.max(1, Math.min(1_000_000, REPETITION_NANOS / perCall));
     double[] gflops = new double[REPETITIONS];
-    for (int rep = -WARMUP_REPETITIONS; rep < REPETITIONS; rep++) {
+    for (int rep = 0; rep < REPETITIONS; rep++) {
       long t0 = System.nanoTime();
       for (int i = 0; i < calls; i++) {
         call.run();
       }
-      long elapsed = System.nanoTime() - t0;
-      if (rep >= 0) {
-        gflops[rep] = flops * calls / elapsed;
-      }
+      gflops[rep] = flops * calls / (System.nanoTime() - t0);
     }
     Arrays.sort(gflops);
     return new Result(kernel, c.m, c.n, c.k, threads, gflops[REPETITIONS - 1], gflops[REPETITIONS / 2]);

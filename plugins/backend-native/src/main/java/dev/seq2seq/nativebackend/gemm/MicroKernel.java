@@ -88,27 +88,25 @@ final class MicroKernel {
 
   /**
    * {@code C[r][j] = alpha * tile[r][j] + beta * C[r][j]} for the top-left {@code rows x cols} of
-   * the tile; {@code beta == 0} ignores the old contents of C.
+   * a tile with row stride {@code ldt}; {@code beta == 0} ignores the old contents of C.
    */
   static void writeBack(
-      float[] tile, int rows, int cols, float alpha, float beta, float[] c, int ci, int ldc) {
-    if (cols == NR) {
-      FloatVector va = FloatVector.broadcast(SPECIES, alpha);
-      FloatVector vb = FloatVector.broadcast(SPECIES, beta);
-      for (int r = 0; r < rows; r++, ci += ldc) {
-        for (int j = 0; j < NR; j += LANES) {
-          FloatVector v = FloatVector.fromArray(SPECIES, tile, r * NR + j).mul(va);
-          if (beta != 0f) {
-            v = FloatVector.fromArray(SPECIES, c, ci + j).fma(vb, v);
-          }
-          v.intoArray(c, ci + j);
-        }
-      }
-      return;
-    }
+      float[] tile, int ldt, int rows, int cols, float alpha, float beta, float[] c, int ci,
+      int ldc) {
+    FloatVector va = FloatVector.broadcast(SPECIES, alpha);
+    FloatVector vb = FloatVector.broadcast(SPECIES, beta);
+    int vectorCols = cols - cols % LANES;
     for (int r = 0; r < rows; r++, ci += ldc) {
-      for (int j = 0; j < cols; j++) {
-        float v = alpha * tile[r * NR + j];
+      int t = r * ldt;
+      for (int j = 0; j < vectorCols; j += LANES) {
+        FloatVector v = FloatVector.fromArray(SPECIES, tile, t + j).mul(va);
+        if (beta != 0f) {
+          v = FloatVector.fromArray(SPECIES, c, ci + j).fma(vb, v);
+        }
+        v.intoArray(c, ci + j);
+      }
+      for (int j = vectorCols; j < cols; j++) {
+        float v = alpha * tile[t + j];
         c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
       }
     }

@@ -12,13 +12,19 @@ import dev.seq2seq.nativebackend.Parallelism;
  * overwritten and its old contents (even NaN) are ignored.
  *
  * <p>Implementation: packed, cache-blocked, register-tiled kernels on the Vector API (see {@link
- * BlockedGemm}), with unpacked paths for the few-row products of recurrent steps and decoding
- *. Work is split over the backend's threads by columns of C, or by rows
+ * BlockedGemm}), with unpacked paths for the few-row products of decoding (see {@link
+ * SkinnyGemm}). Work is split over the backend's threads by columns of C, or by rows
  * when C is too narrow; each thread packs into its own reusable buffers.
  */
 public final class Sgemm {
   /** Below this many flops a fork-join round trip costs more than it saves. */
   private static final long PARALLEL_MIN_FLOPS = 1L << 20;
+
+  /**
+   * Products with at most this many rows skip packing: each element of B is used too few times to
+   * repay copying it. Measured crossover; see {@link GemmBenchmark}.
+   */
+  static final int SKINNY_MAX_ROWS = 4;
 
   private final Parallelism parallelism;
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
@@ -60,7 +66,21 @@ public final class Sgemm {
       return;
     }
     int threads = parallelism.threads();
-    if (threads == 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS) {
+    boolean serial = threads == 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS;
+    if (m <= SKINNY_MAX_ROWS) {
+      int units = ceilDiv(n, SkinnyGemm.COLUMN_BLOCK);
+      parallelism.forRange(
+          units,
+          serial ? units : 1,
+          (from, to) ->
+              SkinnyGemm.run(
+                  g,
+                  from * SkinnyGemm.COLUMN_BLOCK,
+                  Math.min(n, to * SkinnyGemm.COLUMN_BLOCK),
+                  workspaces.get().row(SkinnyGemm.scratchSize(k))));
+      return;
+    }
+    if (serial) {
       compute(g, 0, m, 0, n);
       return;
     }

@@ -3,11 +3,12 @@ package dev.seq2seq.nativebackend.gemm;
 /**
  * One thread's packing buffers, kept between calls so steady-state multiplies allocate nothing.
  * Buffers grow to the largest block seen and never shrink; the block sizes cap them at
- * {@code (MC + KC * NC) floats}, a few megabytes.
+ * {@code (MC + NC) * KC} floats, a few megabytes.
  */
 final class Workspace {
   private float[] packedA = new float[0];
   private float[] packedB = new float[0];
+  private float[] row = new float[0];
   private final float[] tile = new float[MicroKernel.MR * MicroKernel.NR];
 
   float[] packedA(int size) {
@@ -22,6 +23,13 @@ final class Workspace {
       packedB = new float[size];
     }
     return packedB;
+  }
+
+  float[] row(int size) {
+    if (row.length < size) {
+      row = new float[size];
+    }
+    return row;
   }
 
   /** Scratch for one edge tile, which the kernel fills before it is merged into C. */
