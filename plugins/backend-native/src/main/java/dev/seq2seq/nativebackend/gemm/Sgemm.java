@@ -22,9 +22,10 @@ public final class Sgemm {
 
   /**
    * Products with at most this many rows skip packing: each element of B is used too few times to
-   * repay copying it. Measured crossover; see {@link GemmBenchmark}.
+   * repay copying it. Measured on AVX-512 with n=10000, k=512: the unpacked kernels win clearly
+   * up to 16 rows, the packed ones from 32.
    */
-  static final int SKINNY_MAX_ROWS = 4;
+  static final int SKINNY_MAX_ROWS = 16;
 
   private final Parallelism parallelism;
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);

@@ -20,6 +20,9 @@ final class SkinnyGemm {
   /** Columns of C one pass of {@link #timesB} keeps in registers: a 4 x 4-vector tile. */
   static final int COLUMN_BLOCK = 4 * LANES;
 
+  /** Floats of B per column slab: 512 KiB, a quarter of this machine's 2 MiB L2. */
+  private static final int SLAB_FLOATS = 128 * 1024;
+
   private SkinnyGemm() {}
 
   /** Per-thread scratch: a {@code ROWS x COLUMN_BLOCK} tile and {@code ROWS} gathered rows of A. */
@@ -29,12 +32,18 @@ final class SkinnyGemm {
 
   /** Computes columns {@code [j0, j1)} of every row of C; requires {@code k > 0}. */
   static void run(GemmCall g, int j0, int j1, float[] scratch) {
-    for (int i = 0; i < g.m(); i += ROWS) {
-      int rows = Math.min(ROWS, g.m() - i);
-      if (g.transB()) {
-        dotB(g, i, rows, j0, j1, scratch);
-      } else {
-        timesB(g, i, rows, j0, j1, scratch);
+    // Visit B in column slabs small enough to stay in L2 while every group of rows passes
+    // over them, so B comes from memory once rather than once per group.
+    int slab = Math.max(1, SLAB_FLOATS / g.k() / COLUMN_BLOCK) * COLUMN_BLOCK;
+    for (int js = j0; js < j1; js += slab) {
+      int je = Math.min(j1, js + slab);
+      for (int i = 0; i < g.m(); i += ROWS) {
+        int rows = Math.min(ROWS, g.m() - i);
+        if (g.transB()) {
+          dotB(g, i, rows, js, je, scratch);
+        } else {
+          timesB(g, i, rows, js, je, scratch);
+        }
       }
     }
   }
