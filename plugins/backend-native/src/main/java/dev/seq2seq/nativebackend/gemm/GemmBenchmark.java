@@ -6,29 +6,34 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * A quick throughput check of {@link Sgemm} against the plain i-k-j loop, on square sizes and on
  * the shapes recurrent training and decoding produce. It is a sanity benchmark for the command
  * line ({@code seq2seq bench gemm}); careful measurements use the JMH benchmark in the tests.
  *
- * <p>Each case is warmed up for a second, then timed in several repetitions of enough calls to last about
- * {@link #REPETITION_NANOS}; the best and the median repetition are reported, since other load
- * on the machine only ever makes a repetition slower.
+ * <p>Each case is warmed up for a second, then timed in several repetitions of enough calls to
+ * last about {@link #REPETITION_NANOS}; the best and the median repetition are reported, since
+ * other load on the machine only ever makes a repetition slower.
  */
 public final class GemmBenchmark {
   private static final long REPETITION_NANOS = 100_000_000L;
   private static final long WARMUP_NANOS = 1_000_000_000L;
   private static final int REPETITIONS = 7;
   private static final int[] SQUARE_SIZES = {256, 512, 1024};
-  private static final int[][] RECURRENT_SHAPES = {{64, 1024, 256}, {1, 10_000, 512}, {64, 10_000, 512}};
+  private static final int[][] RECURRENT_SHAPES = {
+    {64, 1024, 256}, {1, 10_000, 512}, {64, 10_000, 512}
+  };
 
   /** One measured case; throughput in GFLOP/s counting a multiply-add as two flops. */
   public record Result(
       String kernel, int m, int n, int k, int threads, double bestGflops, double medianGflops) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%-7s m=%-5d n=%-6d k=%-5d threads=%d  best %7.1f  median %7.1f GFLOP/s",
+      return String.format(
+          Locale.ROOT,
+          "%-7s m=%-5d n=%-6d k=%-5d threads=%d  best %7.1f  median %7.1f GFLOP/s",
           kernel, m, n, k, threads, bestGflops, medianGflops);
     }
   }
@@ -37,11 +42,11 @@ public final class GemmBenchmark {
 
   public static void main(String[] args) {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-    run(threads, result -> System.out.println(result));
+    run(threads, System.out::println);
   }
 
   /** Measures every case with {@code threads} workers, reporting each result as it completes. */
-  public static List<Result> run(int threads, java.util.function.Consumer<Result> progress) {
+  public static List<Result> run(int threads, Consumer<Result> progress) {
     List<Result> results = new ArrayList<>();
     try (Parallelism parallelism = new Parallelism(threads)) {
       Sgemm gemm = new Sgemm(parallelism);
@@ -58,7 +63,7 @@ public final class GemmBenchmark {
     return results;
   }
 
-  private static Result report(java.util.function.Consumer<Result> progress, Result r) {
+  private static Result report(Consumer<Result> progress, Result r) {
     progress.accept(r);
     return r;
   }
@@ -84,7 +89,8 @@ public final class GemmBenchmark {
       gflops[rep] = flops * calls / (System.nanoTime() - t0);
     }
     Arrays.sort(gflops);
-    return new Result(kernel, c.m, c.n, c.k, threads, gflops[REPETITIONS - 1], gflops[REPETITIONS / 2]);
+    return new Result(
+        kernel, c.m, c.n, c.k, threads, gflops[REPETITIONS - 1], gflops[REPETITIONS / 2]);
   }
 
   /** Random operands for one shape: {@code C[m, n] = A[m, k] * B[k, n]}. */

@@ -78,7 +78,7 @@ public final class Sgemm {
                   g,
                   from * SkinnyGemm.COLUMN_BLOCK,
                   Math.min(n, to * SkinnyGemm.COLUMN_BLOCK),
-                  workspaces.get().row(SkinnyGemm.scratchSize(k))));
+                  workspaces.get().skinnyScratch(SkinnyGemm.scratchSize(k))));
       return;
     }
     if (serial) {

@@ -198,7 +198,7 @@ final class SkinnyGemm {
     }
   }
 
-  /** Index in stored A of {@code op(A)[i + r][0]}, repeating the last real row past {@code rows}. */
+  /** Index in stored A of {@code op(A)[i + r][0]}; past {@code rows} it repeats the last row. */
   private static int rowStart(GemmCall g, int i, int r, int rows) {
     int row = i + Math.min(r, rows - 1);
     return g.transA() ? g.aOffset() + row : g.aOffset() + row * g.lda();

@@ -8,7 +8,7 @@ package dev.seq2seq.nativebackend.gemm;
 final class Workspace {
   private float[] packedA = new float[0];
   private float[] packedB = new float[0];
-  private float[] row = new float[0];
+  private float[] skinnyScratch = new float[0];
   private final float[] tile = new float[MicroKernel.MR * MicroKernel.NR];
 
   float[] packedA(int size) {
@@ -25,11 +25,12 @@ final class Workspace {
     return packedB;
   }
 
-  float[] row(int size) {
-    if (row.length < size) {
-      row = new float[size];
+  /** Scratch for {@link SkinnyGemm}, at least {@code size} floats. */
+  float[] skinnyScratch(int size) {
+    if (skinnyScratch.length < size) {
+      skinnyScratch = new float[size];
     }
-    return row;
+    return skinnyScratch;
   }
 
   /** Scratch for one edge tile, which the kernel fills before it is merged into C. */

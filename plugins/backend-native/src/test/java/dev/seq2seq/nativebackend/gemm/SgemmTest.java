@@ -67,7 +67,7 @@ class SgemmTest {
       return transB ? b[bOffset + j * ldb + p] : b[bOffset + p * ldb + j];
     }
 
-    /** Checks every element of C against a double-precision reference, and that padding is untouched. */
+    /** Checks every element of C against a double-precision reference and that padding is kept. */
     void check(float[] actual) {
       double tolerance = 1e-4 * Math.sqrt(Math.max(1, k));
       for (int idx = 0; idx < c.length; idx++) {
@@ -189,9 +189,11 @@ class SgemmTest {
   @Test
   void rejectsNegativeShapesAndShortStrides() {
     float[] x = new float[16];
-    assertThatThrownBy(() -> SERIAL.multiply(false, false, -1, 2, 2, 1f, x, 0, 2, x, 0, 2, 0f, x, 0, 2))
+    assertThatThrownBy(
+            () -> SERIAL.multiply(false, false, -1, 2, 2, 1f, x, 0, 2, x, 0, 2, 0f, x, 0, 2))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SERIAL.multiply(false, false, 2, 2, 3, 1f, x, 0, 2, x, 0, 2, 0f, x, 0, 2))
+    assertThatThrownBy(
+            () -> SERIAL.multiply(false, false, 2, 2, 3, 1f, x, 0, 2, x, 0, 2, 0f, x, 0, 2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lda");
   }
