@@ -73,8 +73,10 @@ final class DataCommand implements Callable<Integer> {
     }
   }
 
-  static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  static String humanSize(long bytes) {
+    return bytes < 1_000_000
+        ? String.format(Locale.ROOT, "%d kB", Math.round(bytes / 1e3))
+        : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the datasets and where each resolves.")
@@ -110,7 +112,7 @@ final class DataCommand implements Callable<Integer> {
             : s.folder() + (s.problems().isEmpty() ? ""
                 : "  DOES NOT MATCH THE CATALOGUE (" + s.problems().get(0)
                     + (s.problems().size() > 1 ? ", ..." : "") + "); run 'seq2seq data verify " + d.name() + "'");
-        out.printf(Locale.ROOT, "%-16s %9s %6d  %-13s %s%n", d.name(), megabytes(d.size()), d.fileCount(), where, detail);
+        out.printf(Locale.ROOT, "%-16s %9s %6d  %-13s %s%n", d.name(), humanSize(d.size()), d.fileCount(), where, detail);
       }
       if (json) {
         out.println(Json.write(Map.of("datasets", rows)));

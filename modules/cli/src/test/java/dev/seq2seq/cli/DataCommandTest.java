@@ -75,7 +75,7 @@ class DataCommandTest {
   void listSaysWhereEachDatasetIs() {
     MainTest.Result r = data("list");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).containsPattern("sunspots +0\\.0 MB +1  mirror +" + java.util.regex.Pattern.quote(mirror.resolve("sunspots").toString()));
+    assertThat(r.out()).containsPattern("sunspots +45 kB +1  mirror +" + java.util.regex.Pattern.quote(mirror.resolve("sunspots").toString()));
     assertThat(r.out()).containsPattern("multi30k +1\\.9 MB +9  not available");
 
     JsonNode json = JsonMapper.builder().build().readTree(data("list", "--json").out());

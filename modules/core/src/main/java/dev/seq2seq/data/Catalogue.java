@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class Catalogue {
     for (Dataset d : datasets) {
       byName.put(d.name(), d);
     }
-    this.datasets = java.util.Collections.unmodifiableMap(byName);
+    this.datasets = Collections.unmodifiableMap(byName);
   }
 
   /** The catalogue shipped with seq2seq. */

@@ -82,12 +82,12 @@ public final class DatasetResolver {
     if (mirror.isPresent()) {
       failOn(d, mirror.get(), Verifier.sizes(d, mirror.get()), "in the mirror folder (" + DataEnvironment.DATA + ")",
           "replace them with the published files or unset " + DataEnvironment.DATA);
-      return new Resolution(d, mirror.get(), Location.MIRROR, checkSums(d, mirror.get(), false));
+      return new Resolution(d, mirror.get(), Location.MIRROR, checkSums(d, mirror.get()));
     }
     Path cache = env.cache().resolve(d.name());
     List<Problem> problems = Files.isDirectory(cache) ? Verifier.sizes(d, cache) : null;
     if (problems != null && problems.isEmpty()) {
-      return new Resolution(d, cache, Location.CACHE, checkSums(d, cache, false));
+      return new Resolution(d, cache, Location.CACHE, checkSums(d, cache));
     }
     boolean onlyMissing = problems != null && problems.stream().allMatch(p -> p.kind() == Problem.Kind.MISSING);
     if (problems != null && !(onlyMissing && d.download() instanceof Download.Files)) {
@@ -125,8 +125,8 @@ public final class DatasetResolver {
   }
 
   /** Returns true when the sums were computed, false when a matching marker made that unnecessary. */
-  private boolean checkSums(Dataset d, Path folder, boolean force) {
-    if (!force && marker.matches(d, folder)) {
+  private boolean checkSums(Dataset d, Path folder) {
+    if (marker.matches(d, folder)) {
       return false;
     }
     failOn(d, folder, Verifier.full(d, folder), "", "replace them with the published files");
@@ -183,6 +183,6 @@ public final class DatasetResolver {
       return a.uri(d.source()).toString();
     }
     Download.Files f = (Download.Files) d.download();
-    return f.uri(d.source(), new DataFile("...", 0, "")).toString().replace("...", "<file>");
+    return f.urlTemplate().replace("{commit}", d.source().commit()).replace("{path}", "<file>");
   }
 }

@@ -104,7 +104,12 @@ class DatasetResolverTest {
     assertThat(resolver(Optional.empty(), true).status("fsdd").location()).isEmpty();
     assertThatThrownBy(() -> resolver(Optional.empty(), true).resolve("fsdd"))
         .hasMessageContaining("dataset 'fsdd' is not available and downloads are off (SEQ2SEQ_OFFLINE is set)")
-        .hasMessageContaining("containing fsdd/ with recordings/ (2500 files)");
+        .hasMessageContaining("containing fsdd/ with recordings/ (2500 files)")
+        .hasMessageContaining("allow downloads from https://github.com/Jakobovski/free-spoken-digit-dataset/archive/"
+            + "26eb9aaf76e81b692f806f9140c2d2777410d7a1.tar.gz");
+    assertThatThrownBy(() -> resolver(Optional.empty(), true).resolve("sunspots"))
+        .hasMessageContaining("allow downloads from https://raw.githubusercontent.com/jbrownlee/Datasets/"
+            + "d20fcb6402ae34e653d4513b00f39257bb37ed7f/<file>");
     assertThatThrownBy(() -> resolver(Optional.empty(), true).verify("fsdd"))
         .hasMessageContaining("dataset 'fsdd' has no local copy to verify");
   }
