@@ -154,7 +154,7 @@ class DatasetDownloadTest {
 
   @Test
   void pathTraversalInAnArchiveIsRejected() throws IOException {
-    for (String evil : List.of(PREFIX + "recordings/../../../evil.wav", "/tmp/evil.wav")) {
+    for (String evil : List.of(PREFIX + "recordings/../../../evil.wav", "/evil.wav")) {
       server.files.put("/archive/" + COMMIT + ".tar.gz", TestData.tarGz(List.of(
           TestData.Entry.file(PREFIX + "recordings/0_a_0.wav", "zero"), TestData.Entry.file(evil, "x"))));
       assertThatThrownBy(() -> resolver(archiveCatalogue(List.of("recordings/0_a_0.wav"), List.of("zero"))).resolve("digits"))
