@@ -48,11 +48,12 @@ public final class RecurrentChecks {
   /**
    * Seeded arguments of a recurrent call: input, lengths, initial state, weights.
    *
+   * @param backend the backend whose fused layer runs
    * @param h0 initial hidden state {@code [layers*directions, batch, hidden]}
    * @param c0 initial cell state for LSTM, else null
    */
   public record Fixture(
-      RecurrentSpec spec, Tensor input, int[] lengths, Tensor h0, Tensor c0, List<Tensor> weights) {
+      Backend backend, RecurrentSpec spec, Tensor input, int[] lengths, Tensor h0, Tensor c0, List<Tensor> weights) {
 
     /** Every differentiable argument: input, h0, c0 (LSTM), then the weights. */
     public List<Tensor> differentiable() {
@@ -71,7 +72,7 @@ public final class RecurrentChecks {
       boolean lstm = spec.cell() == CellType.LSTM;
       int w = lstm ? 3 : 2;
       RecurrentState state = new RecurrentState(args.get(1), lstm ? args.get(2) : null);
-      return args.get(0).backend().recurrent(
+      return backend.recurrent(
           spec, args.get(0), lengths, state, args.subList(w, args.size()));
     }
   }
@@ -99,7 +100,7 @@ public final class RecurrentChecks {
     for (int i = 0; i < spec.weightNames().size(); i++) {
       weights.add(d.uniform(-bound, bound, spec.weightShape(i)));
     }
-    return new Fixture(spec, backend.of(x, BATCH, TIME, INPUT), lens, h0, c0, weights);
+    return new Fixture(backend, spec, backend.of(x, BATCH, TIME, INPUT), lens, h0, c0, weights);
   }
 
   public static Fixture fixture(Backend backend, RecurrentSpec spec) {

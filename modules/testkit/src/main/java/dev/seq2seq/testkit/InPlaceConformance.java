@@ -44,12 +44,13 @@ public abstract class InPlaceConformance extends BackendFixture {
   @Test
   void addRatioInPlaceIsTheAdamUpdate() {
     Tensor x = t(f(1, 1, 1), 3);
-    // value * a / (sqrt(b) + eps): -0.5 * 2 / (2 + 0), -0.5 * 8 / (4 + 0), -0.5 * 1 / (0 + 1)
-    x.addRatioInPlace(t(f(2, 8, 1), 3), t(f(4, 16, 0), 3), 0.0, -0.5);
-    assertTensor(x.slice(0, 0, 2), shape(2), f(0.5f, -1));
-    Tensor y = t(f(0), 1);
-    y.addRatioInPlace(t(f(1), 1), t(f(0), 1), 1.0, -0.5);
-    assertTensor(y, shape(1), f(-0.5f));
+    // x + value * a / (sqrt(b) + eps): 1 - 0.5 * 2 / 2, 1 - 0.5 * 8 / 4, 1 - 0.5 * 3 / 3
+    x.addRatioInPlace(t(f(2, 8, 3), 3), t(f(4, 16, 9), 3), 0.0, -0.5);
+    assertTensor(x, shape(3), f(0.5f, 0, 0.5f));
+    // eps is added to the square root, not to b: 0 - 0.5 * 1 / (sqrt(0) + 1)
+    Tensor y = t(f(0, 0), 2);
+    y.addRatioInPlace(t(f(1, 3), 2), t(f(0, 4), 2), 1.0, -0.5);
+    assertTensor(y, shape(2), f(-0.5f, -0.5f));
   }
 
   @Test

@@ -91,7 +91,7 @@ public abstract class RecurrentConformance extends BackendFixture {
     float[][] weightGradSum = new float[nw][];
     for (int b = 0; b < RecurrentChecks.BATCH; b++) {
       int len = fx.lengths()[b];
-      Fixture one = new Fixture(fx.spec(), fx.input().slice(0, b, b + 1).slice(1, 0, len),
+      Fixture one = new Fixture(backend(), fx.spec(), fx.input().slice(0, b, b + 1).slice(1, 0, len),
           null, fx.h0().slice(1, b, b + 1), fx.c0() == null ? null : fx.c0().slice(1, b, b + 1),
           fx.weights());
       List<Tensor> upOne = new ArrayList<>();
