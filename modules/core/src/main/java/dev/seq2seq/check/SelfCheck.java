@@ -2,8 +2,10 @@ package dev.seq2seq.check;
 
 import dev.seq2seq.backend.Backend;
 import dev.seq2seq.backend.RecurrentSpec;
+import dev.seq2seq.backend.TensorScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The numeric self-check that {@code seq2seq doctor} runs on a backend: a finite-difference
@@ -21,13 +23,20 @@ public final class SelfCheck {
   public static List<CheckResult> run(Backend backend) {
     List<CheckResult> results = new ArrayList<>();
     for (OpChecks.OpCase c : OpChecks.cases()) {
-      results.add(c.run(backend));
+      results.add(scoped(backend, () -> List.of(c.run(backend))).get(0));
     }
     for (RecurrentSpec spec : RecurrentChecks.configs()) {
-      results.add(RecurrentChecks.check(backend, spec));
+      results.add(scoped(backend, () -> List.of(RecurrentChecks.check(backend, spec))).get(0));
     }
-    results.addAll(CtcChecks.run(backend));
+    results.addAll(scoped(backend, () -> CtcChecks.run(backend)));
     return results;
+  }
+
+  /** Runs checks in their own memory scope, so their data is freed on off-heap backends. */
+  private static List<CheckResult> scoped(Backend backend, Supplier<List<CheckResult>> checks) {
+    try (TensorScope scope = backend.scope()) {
+      return checks.get();
+    }
   }
 
   /** Whether every result passed. */
