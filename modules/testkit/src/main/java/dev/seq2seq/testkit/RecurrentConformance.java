@@ -152,6 +152,25 @@ public abstract class RecurrentConformance extends BackendFixture {
     compareWithReference(fx, lengths);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configs")
+  void missingInitialStateMeansZeros(Config c) {
+    Fixture fx = RecurrentChecks.fixture(backend(), c.spec());
+    Tensor zeros = backend().zeros(fx.h0().dtype(), fx.h0().shape().dims());
+    RecurrentState explicit = new RecurrentState(zeros, fx.c0() == null ? null : zeros);
+    RecurrentOutput a = backend().recurrent(fx.spec(), fx.input(), fx.lengths(), null,
+        fx.weights());
+    RecurrentOutput b = backend().recurrent(fx.spec(), fx.input(), fx.lengths(), explicit,
+        fx.weights());
+    Approx.assertClose(a.output().toFloatArray(), b.output().toFloatArray(), 0, 0, "output");
+    Approx.assertClose(a.state().h().toFloatArray(), b.state().h().toFloatArray(), 0, 0,
+        "final hidden");
+    if (fx.c0() != null) {
+      Approx.assertClose(a.state().c().toFloatArray(), b.state().c().toFloatArray(), 0, 0,
+          "final cell");
+    }
+  }
+
   // ---- helpers ----------------------------------------------------------------------------
 
   /** Values and leaf gradients of one run; {@code grads} follow {@link Fixture#differentiable}. */
