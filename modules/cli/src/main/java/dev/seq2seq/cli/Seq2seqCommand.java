@@ -13,6 +13,7 @@ import picocli.CommandLine.HelpCommand;
     subcommands = {
       PluginsCommand.class,
       DoctorCommand.class,
+      BenchCommand.class,
       HelpCommand.class,
       AutoComplete.GenerateCompletion.class
     },

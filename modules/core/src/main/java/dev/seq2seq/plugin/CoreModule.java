@@ -2,6 +2,7 @@ package dev.seq2seq.plugin;
 
 import com.google.inject.AbstractModule;
 import dev.seq2seq.backend.BackendProvider;
+import dev.seq2seq.bench.Benchmark;
 
 /**
  * Declares the registries the core defines, so that they exist (possibly empty) even when no
@@ -12,5 +13,6 @@ final class CoreModule extends AbstractModule {
   @Override
   protected void configure() {
     Registries.registry(binder(), BackendProvider.class);
+    Registries.registry(binder(), Benchmark.class);
   }
 }

@@ -20,6 +20,7 @@ class DependencyRulesTest {
   /** The framework core: SPIs, layers, losses, optimisers, weights I/O, checks. */
   static final String[] CORE = {
     "dev.seq2seq.backend..",
+    "dev.seq2seq.bench..",
     "dev.seq2seq.check..",
     "dev.seq2seq.loss..",
     "dev.seq2seq.nn..",
