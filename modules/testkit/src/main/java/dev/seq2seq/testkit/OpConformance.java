@@ -173,6 +173,9 @@ public abstract class OpConformance extends BackendFixture {
     assertTensor(t(f(1, 2, 3), 3).logSoftmax(0), shape(3),
         f(-2.407606f, -1.407606f, -0.40760595f));
     assertTensor(t(f(1000, 0), 1, 2).logSoftmax(1), shape(1, 2), f(0, -1000), 1e-3);
+    // A fully masked attention row (every score -1e9) is uniform, not NaN.
+    assertTensor(t(f(-1e9f, -1e9f, 0, 1), 2, 2).softmax(-1), shape(2, 2),
+        f(0.5f, 0.5f, 0.26894143f, 0.7310586f));
   }
 
   @Test

@@ -171,6 +171,18 @@ public abstract class RecurrentConformance extends BackendFixture {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configs")
+  void inferenceWithoutATapeGivesTheSameResult(Config c) {
+    Fixture fx = RecurrentChecks.fixture(backend(), c.spec());
+    Outcome taped = evaluate(fx, fx.lengths(), false, upstream(fx));
+    RecurrentOutput plain = fx.run(fx.differentiable()); // no tape open: nothing is recorded
+    Approx.assertClose(plain.output().toFloatArray(), taped.output.toFloatArray(), 0, 0,
+        "output");
+    Approx.assertClose(plain.state().h().toFloatArray(), taped.states.get(0).toFloatArray(), 0,
+        0, "final hidden");
+  }
+
   // ---- helpers ----------------------------------------------------------------------------
 
   /** Values and leaf gradients of one run; {@code grads} follow {@link Fixture#differentiable}. */

@@ -121,6 +121,13 @@ public abstract class TapeConformance extends BackendFixture {
   }
 
   @Test
+  void maxSendsItsGradientToTheFirstMaximalElement() {
+    Tensor x = t(f(1, 3, 3, 2, 0, 2), 2, 3).requireGrad();
+    backward(() -> x.max(1, false).sum());
+    assertTensor(x.grad(), shape(2, 3), f(0, 1, 0, 1, 0, 0), 0);
+  }
+
+  @Test
   void attachGradientUsesTheGivenJacobian() {
     Tensor x = t(f(1, 2, 3, 4), 2, 2).requireGrad();
     try (GradientTape tape = backend().gradientTape()) {
