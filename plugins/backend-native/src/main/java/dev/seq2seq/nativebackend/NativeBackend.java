@@ -226,6 +226,43 @@ public final class NativeBackend implements Backend {
     }
   }
 
+  /**
+   * A dedicated op instead of the SPI's default, which adds {@code s - detach(s)} and so turns the
+   * value into NaN wherever the jacobian is not finite (CTC's impossible alignments); this returns
+   * {@code value} exactly, and rows whose incoming gradient is zero contribute exactly zero.
+   */
+  @Override
+  public Tensor attachGradient(Tensor input, Tensor value, Tensor jacobian) {
+    NativeTensor x = NativeTensor.cast(input, this, "attachGradient");
+    NativeTensor v = NativeTensor.cast(value, this, "attachGradient");
+    NativeTensor j = NativeTensor.cast(jacobian, this, "attachGradient");
+    int n = x.shape().rank() == 0 ? 0 : x.shape().dim(0);
+    if (!v.shape().equals(Shape.of(n)) || !j.shape().equals(x.shape())) {
+      throw new IllegalArgumentException(
+          "attachGradient: input " + x.shape() + " needs value [" + n + "] and jacobian "
+              + x.shape() + ", got " + v.shape() + " and " + j.shape());
+    }
+    float[] jac = j.floats("attachGradient");
+    int per = n == 0 ? 0 : jac.length / n;
+    return result(
+        "attachGradient",
+        v.floats("attachGradient").clone(),
+        new int[] {n},
+        (g, needs) -> {
+          float[] dx = new float[jac.length]; // [n, ...] = g[i] * jacobian[i, ...]
+          for (int i = 0; i < n; i++) {
+            float gi = g[0][i];
+            if (gi != 0f) {
+              for (int k = i * per, end = k + per; k < end; k++) {
+                dx[k] = gi * jac[k];
+              }
+            }
+          }
+          return new float[][] {dx};
+        },
+        x);
+  }
+
   @Override
   public RecurrentOutput recurrent(
       RecurrentSpec spec,
