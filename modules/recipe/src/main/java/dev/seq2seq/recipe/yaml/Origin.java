@@ -1,0 +1,60 @@
+package dev.seq2seq.recipe.yaml;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/**
+ * Where a value came from, so that every error can point at it: a line of a recipe file, a
+ * {@code --set} override, or a field's documented default.
+ *
+ * @param file the file the value was written in; null for overrides and defaults
+ * @param line 1-based line, 0 when not from a file
+ * @param column 1-based column, 0 when not from a file
+ * @param note what to show instead of a file position ({@code from --set k=v}, {@code default})
+ */
+public record Origin(Path file, int line, int column, String note) {
+
+  /** Files first (by name, then position), then overrides and defaults in a stable order. */
+  public static final Comparator<Origin> ORDER =
+      Comparator.comparing((Origin o) -> o.file == null)
+          .thenComparing(o -> o.file == null ? "" : o.file.toString())
+          .thenComparingInt(Origin::line)
+          .thenComparingInt(Origin::column)
+          .thenComparing(o -> o.note == null ? "" : o.note);
+
+  public static Origin at(Path file, int line, int column) {
+    return new Origin(file, line, column, null);
+  }
+
+  /** A value given on the command line as {@code --set key=value}. */
+  public static Origin override(String assignment) {
+    return new Origin(null, 0, 0, "from --set " + assignment);
+  }
+
+  /** A value that comes from a field's {@code @Default}. */
+  public static Origin defaultValue() {
+    return new Origin(null, 0, 0, "default");
+  }
+
+  /** The directory relative paths written here are resolved against (overrides: the cwd). */
+  public Path baseDirectory() {
+    if (file == null) {
+      return Path.of("").toAbsolutePath();
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    return parent != null ? parent : Path.of("").toAbsolutePath();
+  }
+
+  /** {@code recipe.yaml, line 12} or {@code from --set a.b=1}. */
+  public String describe() {
+    if (file != null) {
+      return file + ", line " + line;
+    }
+    return note;
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}
