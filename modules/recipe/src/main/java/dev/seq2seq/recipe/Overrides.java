@@ -24,8 +24,9 @@ final class Overrides {
 
   MapNode apply(MapNode root, List<String> assignments) {
     MapNode result = root;
-    for (String assignment : assignments) {
-      Origin origin = Origin.override(assignment);
+    for (int n = 0; n < assignments.size(); n++) {
+      String assignment = assignments.get(n);
+      Origin origin = Origin.override(assignment, n + 1);
       int eq = assignment.indexOf('=');
       String key = eq < 0 ? "" : assignment.substring(0, eq).trim();
       String[] path = key.split("\\.", -1);

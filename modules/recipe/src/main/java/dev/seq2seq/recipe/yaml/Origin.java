@@ -8,7 +8,7 @@ import java.util.Comparator;
  * {@code --set} override, or a field's documented default.
  *
  * @param file the file the value was written in; null for overrides and defaults
- * @param line 1-based line, 0 when not from a file
+ * @param line 1-based line; for overrides, their position on the command line (kept in order)
  * @param column 1-based column, 0 when not from a file
  * @param note what to show instead of a file position ({@code from --set k=v}, {@code default})
  */
@@ -18,17 +18,17 @@ public record Origin(Path file, int line, int column, String note) {
   public static final Comparator<Origin> ORDER =
       Comparator.comparing((Origin o) -> o.file == null)
           .thenComparing(o -> o.file == null ? "" : o.file.toString())
+          .thenComparing(o -> o.note == null ? "" : o.note.substring(0, Math.min(4, o.note.length())))
           .thenComparingInt(Origin::line)
-          .thenComparingInt(Origin::column)
-          .thenComparing(o -> o.note == null ? "" : o.note);
+          .thenComparingInt(Origin::column);
 
   public static Origin at(Path file, int line, int column) {
     return new Origin(file, line, column, null);
   }
 
-  /** A value given on the command line as {@code --set key=value}. */
-  public static Origin override(String assignment) {
-    return new Origin(null, 0, 0, "from --set " + assignment);
+  /** The {@code position}-th value given on the command line as {@code --set key=value}. */
+  public static Origin override(String assignment, int position) {
+    return new Origin(null, position, 0, "from --set " + assignment);
   }
 
   /** A value that comes from a field's {@code @Default}. */
