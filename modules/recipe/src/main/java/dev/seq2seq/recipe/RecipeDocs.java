@@ -5,10 +5,8 @@ import dev.seq2seq.recipe.config.Schema;
 import dev.seq2seq.recipe.config.Schema.Field;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,32 +33,33 @@ public final class RecipeDocs {
     md.append("# Recipe reference\n\n")
         .append("<!-- Generated from the config records by `seq2seq recipe docs`; do not edit. -->\n\n")
         .append(INTRO);
-    Deque<Section> queue = new ArrayDeque<>();
-    Set<String> seen = new HashSet<>();
-    queue.add(new Section("Top level", Recipe.class));
-    while (!queue.isEmpty()) {
-      Section s = queue.removeFirst();
-      if (!seen.add(s.title())) {
-        continue;
-      }
-      Schema schema = Schema.of(s.type());
-      md.append("## ").append(s.title()).append("\n\n");
-      if (!schema.doc().isEmpty()) {
-        md.append(schema.doc()).append("\n\n");
-      }
-      md.append("| key | type | default | description |\n| --- | --- | --- | --- |\n");
-      String prefix = s.type() == Recipe.class ? "" : s.title().replaceAll("`([^`]*)`.*", "$1") + ".";
-      List<Section> next = new ArrayList<>();
-      for (Field f : schema.fields()) {
-        md.append("| `").append(f.name()).append("` | ").append(cell(typeOf(f, f.type())))
-            .append(" | ").append(cell(defaultOf(f))).append(" | ").append(cell(f.doc()))
-            .append(" |\n");
-        next.addAll(children(prefix + f.name(), f));
-      }
-      md.append('\n');
-      queue.addAll(next);
-    }
+    section(md, new Section("Top level", Recipe.class), new HashSet<>());
     return md.toString();
+  }
+
+  /** One section's table, then the sections its fields lead to, depth first in field order. */
+  private void section(StringBuilder md, Section s, Set<String> seen) {
+    if (!seen.add(s.title())) {
+      return;
+    }
+    Schema schema = Schema.of(s.type());
+    md.append("## ").append(s.title()).append("\n\n");
+    if (!schema.doc().isEmpty()) {
+      md.append(schema.doc()).append("\n\n");
+    }
+    md.append("| key | type | default | description |\n| --- | --- | --- | --- |\n");
+    String prefix = s.type() == Recipe.class ? "" : s.title().replaceAll("`([^`]*)`.*", "$1") + ".";
+    List<Section> next = new ArrayList<>();
+    for (Field f : schema.fields()) {
+      md.append("| `").append(f.name()).append("` | ").append(cell(typeOf(f, f.type())))
+          .append(" | ").append(cell(defaultOf(f))).append(" | ").append(cell(f.doc()))
+          .append(" |\n");
+      next.addAll(children(prefix + f.name(), f));
+    }
+    md.append('\n');
+    for (Section child : next) {
+      section(md, child, seen);
+    }
   }
 
   /** The sections a field leads to: a nested record, or every registered type of a point. */
@@ -102,7 +101,7 @@ public final class RecipeDocs {
     } else if (raw.isRecord()) {
       base = "section";
     } else if (raw.isEnum()) {
-      base = "`" + String.join("` \\| `", Arrays.stream(raw.getEnumConstants())
+      base = "`" + String.join("` | `", Arrays.stream(raw.getEnumConstants())
           .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList()) + "`";
     } else if (raw == String.class) {
       base = f.registered() != null
