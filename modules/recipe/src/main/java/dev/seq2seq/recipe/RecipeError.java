@@ -18,7 +18,8 @@ public record RecipeError(String path, String message, Origin origin) {
 
   /** {@code model.encoder.hidden: must be > 0, found 0 (recipe.yaml, line 12)}. */
   public String format() {
-    return (path.isEmpty() ? "" : path + ": ") + message + " (" + origin.describe() + ")";
+    String where = origin.describe();
+    return (path.isEmpty() ? "" : path + ": ") + message + (where.isEmpty() ? "" : " (" + where + ")");
   }
 
   @Override

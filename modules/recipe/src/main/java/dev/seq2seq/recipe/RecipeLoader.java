@@ -50,8 +50,8 @@ public final class RecipeLoader {
   /** @param overrides {@code key.path=value} assignments, applied in order */
   public Recipe load(Path file, List<String> overrides) {
     if (!Files.isRegularFile(file)) {
-      throw new RecipeException(new RecipeError("", "recipe file not found: " + file,
-          Origin.at(file, 0, 0)));
+      throw new RecipeException(
+          new RecipeError("", "recipe file not found: " + file, Origin.none()));
     }
     List<RecipeError> errors = new ArrayList<>();
     MapNode tree = new Includes(errors).load(file);

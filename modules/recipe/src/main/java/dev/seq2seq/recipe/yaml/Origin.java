@@ -36,6 +36,11 @@ public record Origin(Path file, int line, int column, String note) {
     return new Origin(null, 0, 0, "default");
   }
 
+  /** No position at all: for problems with the recipe as a whole, such as a missing file. */
+  public static Origin none() {
+    return new Origin(null, 0, 0, "");
+  }
+
   /** The directory relative paths written here are resolved against (overrides: the cwd). */
   public Path baseDirectory() {
     if (file == null) {
@@ -45,12 +50,12 @@ public record Origin(Path file, int line, int column, String note) {
     return parent != null ? parent : Path.of("").toAbsolutePath();
   }
 
-  /** {@code recipe.yaml, line 12} or {@code from --set a.b=1}. */
+  /** {@code recipe.yaml, line 12}, {@code from --set a.b=1}, or empty for {@link #none()}. */
   public String describe() {
     if (file != null) {
-      return file + ", line " + line;
+      return line > 0 ? file + ", line " + line : file.toString();
     }
-    return note;
+    return note == null ? "" : note;
   }
 
   @Override

@@ -43,7 +43,7 @@ public final class YamlReader {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new RecipeException(
-          new RecipeError("", "recipe file not found: " + file, Origin.at(file, 0, 0)));
+          new RecipeError("", "recipe file not found: " + file, Origin.none()));
     } catch (IOException e) {
       throw new RecipeException(
           new RecipeError("", "cannot read recipe file " + file + ": " + e.getMessage(),
