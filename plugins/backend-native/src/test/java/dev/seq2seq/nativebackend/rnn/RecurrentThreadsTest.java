@@ -34,7 +34,10 @@ class RecurrentThreadsTest {
     float[][] two = runWith(2, p);
     for (int k = 0; k < one.length; k++) {
       if (one[k] != null) {
-        assertClose(cell + " result " + k, toDouble(one[k]), two[k], 1e-6, 0);
+        // Weight gradients (k >= 6) are sums over all B*T rows, and a parallel GEMM may pick the
+        // summation order by thread count; everything else is per sequence.
+        double tol = k < 6 ? 1e-6 : 1e-5;
+        assertClose(cell + " result " + k, toDouble(one[k]), two[k], tol, 0);
       }
     }
     ReferenceRnn.Result r =
