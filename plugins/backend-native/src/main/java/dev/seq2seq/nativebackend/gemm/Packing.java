@@ -45,6 +45,28 @@ final class Packing {
     }
   }
 
+  /**
+   * Packs a row-major A's rows {@code [i0, i0+mc)}, columns {@code [p0, p0+kc)} for {@link
+   * MicroKernel#tileRows}: strips of {@code MR} rows, each row's {@code kc} values contiguous, so
+   * the copy is row by row rather than a transpose.
+   */
+  static void packARows(GemmCall g, int i0, int mc, int p0, int kc, float[] dst) {
+    float[] a = g.a();
+    int lda = g.lda();
+    int d = 0;
+    for (int ir = 0; ir < mc; ir += MR) {
+      int rows = Math.min(MR, mc - ir);
+      int src = g.aOffset() + (i0 + ir) * lda + p0;
+      for (int r = 0; r < rows; r++, src += lda) {
+        System.arraycopy(a, src, dst, d + r * BlockedGemm.KC, kc);
+      }
+      if (rows < MR) {
+        Arrays.fill(dst, d + rows * BlockedGemm.KC, d + MR * BlockedGemm.KC, 0f);
+      }
+      d += MR * BlockedGemm.KC;
+    }
+  }
+
   /** Packs {@code op(B)[p0 .. p0+kc)[j0 .. j0+nc)} into {@code dst}. */
   static void packB(GemmCall g, int p0, int kc, int j0, int nc, float[] dst) {
     int d = 0;
