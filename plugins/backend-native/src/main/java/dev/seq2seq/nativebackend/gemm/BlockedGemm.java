@@ -25,7 +25,7 @@ final class BlockedGemm {
       float[] pb = ws.packedB(KC * roundUp(nc, NR));
       for (int pc = 0; pc < g.k(); pc += KC) {
         int kc = Math.min(KC, g.k() - pc);
-        Packing.packB(g, pc, kc, jc, nc, pb);
+        Packing.packB(g, pc, kc, jc, nc, pb, ws.rowIndex(g.ldb()));
         // Later k slices add to the partial sums already in C.
         float beta = pc == 0 ? g.beta() : 1f;
         for (int ic = i0; ic < i1; ic += MC) {

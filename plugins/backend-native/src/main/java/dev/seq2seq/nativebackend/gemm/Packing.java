@@ -68,13 +68,21 @@ final class Packing {
   }
 
   /** Packs {@code op(B)[p0 .. p0+kc)[j0 .. j0+nc)} into {@code dst}. */
-  static void packB(GemmCall g, int p0, int kc, int j0, int nc, float[] dst) {
+  static void packB(GemmCall g, int p0, int kc, int j0, int nc, float[] dst, int[] rowIndex) {
     int d = 0;
     float[] b = g.b();
     int ldb = g.ldb();
     for (int jr = 0; jr < nc; jr += NR) {
       int cols = Math.min(NR, nc - jr);
-      if (g.transB()) {
+      if (g.transB() && cols == NR && !Sgemm.legacy) {
+        // Column p of NR stored rows: two gathers of LANES rows each, one contiguous store.
+        int src = g.bOffset() + (j0 + jr) * ldb + p0;
+        int src1 = src + LANES * ldb;
+        for (int p = 0; p < kc; p++, d += NR) {
+          FloatVector.fromArray(SPECIES, b, src + p, rowIndex, 0).intoArray(dst, d);
+          FloatVector.fromArray(SPECIES, b, src1 + p, rowIndex, 0).intoArray(dst, d + LANES);
+        }
+      } else if (g.transB()) {
         if (cols < NR) {
           Arrays.fill(dst, d, d + kc * NR, 0f);
         }
