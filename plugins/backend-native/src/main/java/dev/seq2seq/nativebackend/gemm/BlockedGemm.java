@@ -19,7 +19,8 @@ final class BlockedGemm {
   /** Computes rows {@code [i0, i1)} and columns {@code [j0, j1)} of C; requires {@code k > 0}. */
   static void run(GemmCall g, int i0, int i1, int j0, int j1, Workspace ws) {
     float[] tile = ws.tile();
-    boolean rowsA = !g.transA() && !Sgemm.legacy;
+    // A row-major A is packed by rows for tileRows; a transposed one k step by k step for tile.
+    boolean rowsA = !g.transA();
     for (int jc = j0; jc < j1; jc += NC) {
       int nc = Math.min(NC, j1 - jc);
       float[] pb = ws.packedB(KC * roundUp(nc, NR));

@@ -10,14 +10,19 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * Copies blocks of {@code op(A)} and {@code op(B)} into the layouts {@link MicroKernel} streams
- * through: consecutive strips of {@code MR} rows (A) or {@code NR} columns (B), each stored k-step
- * by k-step. Transposes are resolved here, so the kernel never sees a stride. Strips at the edge
+ * through: consecutive strips of {@code MR} rows (A) or {@code NR} columns (B). B strips and
+ * transposed-A strips are stored k-step by k-step; a row-major A keeps its rows (see {@link
+ * #packARows}), so neither side of a plain product needs a transposing copy. Strips at the edge
  * are zero-padded to full width, which lets the kernel always compute a whole tile.
  */
 final class Packing {
   private Packing() {}
 
-  /** Packs {@code op(A)[i0 .. i0+mc)[p0 .. p0+kc)} into {@code dst}. */
+  /**
+   * Packs {@code op(A)[i0 .. i0+mc)[p0 .. p0+kc)} into {@code dst}, k step by k step, for {@link
+   * MicroKernel#tile}; used for a transposed A, whose k steps are already {@code MR} adjacent
+   * floats.
+   */
   static void packA(GemmCall g, int i0, int mc, int p0, int kc, float[] dst) {
     int d = 0;
     for (int ir = 0; ir < mc; ir += MR) {
@@ -47,8 +52,8 @@ final class Packing {
 
   /**
    * Packs a row-major A's rows {@code [i0, i0+mc)}, columns {@code [p0, p0+kc)} for {@link
-   * MicroKernel#tileRows}: strips of {@code MR} rows, each row's {@code kc} values contiguous, so
-   * the copy is row by row rather than a transpose.
+   * MicroKernel#tileRows}: strips of {@code MR} rows, each row's {@code kc} values contiguous at
+   * a fixed stride of {@code KC}, so the copy is row by row rather than a transpose.
    */
   static void packARows(GemmCall g, int i0, int mc, int p0, int kc, float[] dst) {
     float[] a = g.a();
@@ -74,7 +79,7 @@ final class Packing {
     int ldb = g.ldb();
     for (int jr = 0; jr < nc; jr += NR) {
       int cols = Math.min(NR, nc - jr);
-      if (g.transB() && cols == NR && !Sgemm.legacy) {
+      if (g.transB() && cols == NR) {
         // Column p of NR stored rows: two gathers of LANES rows each, one contiguous store.
         int src = g.bOffset() + (j0 + jr) * ldb + p0;
         int src1 = src + LANES * ldb;

@@ -13,7 +13,8 @@ import dev.seq2seq.nativebackend.Parallelism;
  *
  * <p>Implementation: packed, cache-blocked, register-tiled kernels on the Vector API (see {@link
  * BlockedGemm}), with unpacked paths for the few-row products of decoding (see {@link
- * SkinnyGemm}). Work is split over the backend's threads by columns of C, or by rows
+ * SkinnyGemm}). A transposed B is usually handled by computing {@code C^T} instead (see
+ * {@link GemmCall#swapped}). Work is split over the backend's threads by columns of C, or by rows
  * when C is too narrow; each thread packs into its own reusable buffers.
  */
 public final class Sgemm {
@@ -26,9 +27,6 @@ public final class Sgemm {
    * up to 16 rows, the packed ones from 32.
    */
   static final int SKINNY_MAX_ROWS = 16;
-
-  /** TEMPORARY: selects the old packing for A/B timing in one process. */
-  static volatile boolean legacy;
 
   private final Parallelism parallelism;
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
@@ -84,7 +82,7 @@ public final class Sgemm {
                   workspaces.get().skinnyScratch(SkinnyGemm.scratchSize(k))));
       return;
     }
-    blocked(!legacy && preferSwapped(call) ? call.swapped() : call, serial);
+    blocked(preferSwapped(call) ? call.swapped() : call, serial);
   }
 
   /** Runs the packed path, split over columns of C or, when C is too narrow, over rows. */
