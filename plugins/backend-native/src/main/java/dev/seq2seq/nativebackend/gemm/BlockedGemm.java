@@ -19,27 +19,43 @@ final class BlockedGemm {
   /** Computes rows {@code [i0, i1)} and columns {@code [j0, j1)} of C; requires {@code k > 0}. */
   static void run(GemmCall g, int i0, int i1, int j0, int j1, Workspace ws) {
     float[] tile = ws.tile();
+    // A row-major A is packed by rows for tileRows; a transposed one k step by k step for tile.
+    boolean rowsA = !g.transA();
     for (int jc = j0; jc < j1; jc += NC) {
       int nc = Math.min(NC, j1 - jc);
       float[] pb = ws.packedB(KC * roundUp(nc, NR));
       for (int pc = 0; pc < g.k(); pc += KC) {
         int kc = Math.min(KC, g.k() - pc);
-        Packing.packB(g, pc, kc, jc, nc, pb);
+        Packing.packB(g, pc, kc, jc, nc, pb, ws.rowIndex(g.ldb()));
         // Later k slices add to the partial sums already in C.
         float beta = pc == 0 ? g.beta() : 1f;
         for (int ic = i0; ic < i1; ic += MC) {
           int mc = Math.min(MC, i1 - ic);
-          float[] pa = ws.packedA(kc * roundUp(mc, MR));
-          Packing.packA(g, ic, mc, pc, kc, pa);
+          float[] pa = ws.packedA((rowsA ? KC : kc) * roundUp(mc, MR));
+          if (rowsA) {
+            Packing.packARows(g, ic, mc, pc, kc, pa);
+          } else {
+            Packing.packA(g, ic, mc, pc, kc, pa);
+          }
           for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
             int bi = jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
               int rows = Math.min(MR, mc - ir);
               int ai = ir * kc;
-              int ci = g.cOffset() + (ic + ir) * g.ldc() + jc + jr;
-              MicroKernel.tile(kc, pa, ai, pb, bi, tile);
-              MicroKernel.writeBack(tile, NR, rows, cols, g.alpha(), beta, g.c(), ci, g.ldc());
+              if (rowsA) {
+                MicroKernel.tileRows(kc, pa, ir * KC, pb, bi, tile);
+              } else {
+                MicroKernel.tile(kc, pa, ai, pb, bi, tile);
+              }
+              if (g.transC()) {
+                int ci = g.cOffset() + (jc + jr) * g.ldc() + ic + ir;
+                MicroKernel.writeBackTransposed(
+                    tile, NR, rows, cols, g.alpha(), beta, g.c(), ci, g.ldc());
+              } else {
+                int ci = g.cOffset() + (ic + ir) * g.ldc() + jc + jr;
+                MicroKernel.writeBack(tile, NR, rows, cols, g.alpha(), beta, g.c(), ci, g.ldc());
+              }
             }
           }
         }

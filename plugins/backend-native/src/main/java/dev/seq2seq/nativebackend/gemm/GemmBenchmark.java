@@ -25,6 +25,23 @@ public final class GemmBenchmark {
   private static final int[][] RECURRENT_SHAPES = {
     {64, 1024, 256}, {1, 10_000, 512}, {64, 10_000, 512}
   };
+  /**
+   * Transposed shapes as the layers produce them: {@code x * W^T} with W stored {@code [out, in]}
+   * (a decoder output projection, a recurrent input projection), and a weight gradient
+   * {@code dY^T * X} with k = batch x time.
+   */
+  private static final Transposed[] TRANSPOSED_SHAPES = {
+    new Transposed(false, true, 64, 10_000, 512),
+    new Transposed(false, true, 1920, 1024, 256),
+    new Transposed(true, false, 1024, 256, 1920)
+  };
+
+  private record Transposed(boolean transA, boolean transB, int m, int n, int k) {
+    /** "vec-NT" and the like: N or T for each operand, as BLAS spells it. */
+    String kernel() {
+      return "vec-" + (transA ? 'T' : 'N') + (transB ? 'T' : 'N');
+    }
+  }
 
   /** One measured case; throughput in GFLOP/s counting a multiply-add as two flops. */
   public record Result(
@@ -58,6 +75,10 @@ public final class GemmBenchmark {
       for (int[] s : RECURRENT_SHAPES) {
         Case c = new Case(s[0], s[1], s[2]);
         results.add(report(progress, measure("vector", c, threads, () -> c.vector(gemm))));
+      }
+      for (Transposed s : TRANSPOSED_SHAPES) {
+        Case c = new Case(s.transA(), s.transB(), s.m(), s.n(), s.k());
+        results.add(report(progress, measure(s.kernel(), c, threads, () -> c.vector(gemm))));
       }
     }
     return results;
@@ -93,8 +114,13 @@ public final class GemmBenchmark {
         kernel, c.m, c.n, c.k, threads, gflops[REPETITIONS - 1], gflops[REPETITIONS / 2]);
   }
 
-  /** Random operands for one shape: {@code C[m, n] = A[m, k] * B[k, n]}. */
+  /**
+   * Random operands for one shape: {@code C[m, n] = op(A) * op(B)}, with A stored {@code [m, k]}
+   * (or {@code [k, m]} when transposed) and B stored {@code [k, n]} (or {@code [n, k]}).
+   */
   private static final class Case {
+    private final boolean transA;
+    private final boolean transB;
     private final int m;
     private final int n;
     private final int k;
@@ -103,6 +129,12 @@ public final class GemmBenchmark {
     private final float[] c;
 
     Case(int m, int n, int k) {
+      this(false, false, m, n, k);
+    }
+
+    Case(boolean transA, boolean transB, int m, int n, int k) {
+      this.transA = transA;
+      this.transB = transB;
       this.m = m;
       this.n = n;
       this.k = k;
@@ -113,10 +145,15 @@ public final class GemmBenchmark {
     }
 
     void vector(Sgemm gemm) {
-      gemm.multiply(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
+      int lda = transA ? m : k;
+      int ldb = transB ? k : n;
+      gemm.multiply(transA, transB, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n);
     }
 
-    /** The textbook loop the JIT auto-vectorises, split over rows like the kernel is. */
+    /**
+     * The textbook loop the JIT auto-vectorises, split over rows like the kernel is; only for
+     * the untransposed cases.
+     */
     void naive(Parallelism parallelism) {
       parallelism.forRange(m, 16, (from, to) -> {
         for (int i = from; i < to; i++) {

@@ -13,7 +13,8 @@ import dev.seq2seq.nativebackend.Parallelism;
  *
  * <p>Implementation: packed, cache-blocked, register-tiled kernels on the Vector API (see {@link
  * BlockedGemm}), with unpacked paths for the few-row products of decoding (see {@link
- * SkinnyGemm}). Work is split over the backend's threads by columns of C, or by rows
+ * SkinnyGemm}). A transposed B is usually handled by computing {@code C^T} instead (see
+ * {@link GemmCall#swapped}). Work is split over the backend's threads by columns of C, or by rows
  * when C is too narrow; each thread packs into its own reusable buffers.
  */
 public final class Sgemm {
@@ -58,12 +59,12 @@ public final class Sgemm {
     if (m == 0 || n == 0) {
       return;
     }
-    GemmCall g =
+    GemmCall call =
         new GemmCall(
             transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
-            ldc);
+            ldc, false);
     if (k == 0 || alpha == 0f) {
-      scaleC(g);
+      scaleC(call);
       return;
     }
     int threads = parallelism.threads();
@@ -75,12 +76,20 @@ public final class Sgemm {
           serial ? units : 1,
           (from, to) ->
               SkinnyGemm.run(
-                  g,
+                  call,
                   from * SkinnyGemm.COLUMN_BLOCK,
                   Math.min(n, to * SkinnyGemm.COLUMN_BLOCK),
                   workspaces.get().skinnyScratch(SkinnyGemm.scratchSize(k))));
       return;
     }
+    blocked(preferSwapped(call) ? call.swapped() : call, serial);
+  }
+
+  /** Runs the packed path, split over columns of C or, when C is too narrow, over rows. */
+  private void blocked(GemmCall g, boolean serial) {
+    int m = g.m();
+    int n = g.n();
+    int threads = parallelism.threads();
     if (serial) {
       compute(g, 0, m, 0, n);
       return;
@@ -100,6 +109,17 @@ public final class Sgemm {
           (from, to) ->
               compute(g, from * MicroKernel.MR, Math.min(m, to * MicroKernel.MR), 0, n));
     }
+  }
+
+  /**
+   * Whether to run the product as {@code C^T = op(B)^T op(A)^T} (see {@link GemmCall#swapped}).
+   * The blocked path packs A cheaply in either layout but B only when it is not transposed, so a
+   * transposed B is worth moving to the A side: always when A is transposed too (then neither
+   * side needs a transposing copy), otherwise when A is the smaller operand, since the swap then
+   * transposes A instead. The price is a scalar transposed write-back, once per k slice.
+   */
+  private static boolean preferSwapped(GemmCall g) {
+    return g.transB() && (g.transA() || g.m() < g.n());
   }
 
   private void compute(GemmCall g, int i0, int i1, int j0, int j1) {

@@ -9,7 +9,18 @@ final class Workspace {
   private float[] packedA = new float[0];
   private float[] packedB = new float[0];
   private float[] skinnyScratch = new float[0];
+  private final int[] rowIndex = new int[MicroKernel.LANES];
   private final float[] tile = new float[MicroKernel.MR * MicroKernel.NR];
+
+  /** {@code {0, ld, 2 ld, ...}}, one per vector lane: the gather offsets of a column. */
+  int[] rowIndex(int ld) {
+    if (rowIndex[1] != ld) {
+      for (int i = 0; i < rowIndex.length; i++) {
+        rowIndex[i] = i * ld;
+      }
+    }
+    return rowIndex;
+  }
 
   float[] packedA(int size) {
     if (packedA.length < size) {

@@ -187,6 +187,45 @@ class SgemmTest {
   }
 
   @Test
+  void packedPathsMatchReferenceForEveryLayoutAcrossBlocks() {
+    SplittableRandom rnd = new SplittableRandom(6);
+    // Above the skinny cutoff and past KC, with partial strips: m < n takes the swapped
+    // (transposed write-back) path when B is transposed, m > n packs a transposed B by gathers
+    // (two full strips and a partial one of n = 70), and rows past MC cover several A blocks.
+    int[][] shapes = {{40, 300, 270}, {300, 70, 270}, {BlockedGemm.MC + 14, 45, 300}};
+    for (int[] s : shapes) {
+      for (boolean transA : new boolean[] {false, true}) {
+        for (boolean transB : new boolean[] {false, true}) {
+          for (Sgemm gemm : new Sgemm[] {SERIAL, PARALLEL}) {
+            Problem p = Problem.random(rnd, transA, transB, s[0], s[1], s[2], -0.5f, 1.25f, false);
+            p.check(p.runOn(gemm));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void swappedCallIsTheTransposedProductOfTheSameOperands() {
+    float[] a = fill(new SplittableRandom(7), 64);
+    float[] b = fill(new SplittableRandom(8), 64);
+    GemmCall g = new GemmCall(false, true, 3, 5, 4, 2f, a, 1, 6, b, 2, 7, 0.5f, null, 3, 9, false);
+    GemmCall s = g.swapped();
+    assertThat(s.m()).isEqualTo(5);
+    assertThat(s.n()).isEqualTo(3);
+    assertThat(s.transC()).isTrue();
+    for (int i = 0; i < g.m(); i++) {
+      for (int j = 0; j < g.n(); j++) {
+        for (int p = 0; p < g.k(); p++) {
+          assertThat(s.opA(j, p)).isEqualTo(g.opB(p, j));
+          assertThat(s.opB(p, i)).isEqualTo(g.opA(i, p));
+        }
+      }
+    }
+    assertThat(s.swapped()).isEqualTo(g);
+  }
+
+  @Test
   void rejectsNegativeShapesAndShortStrides() {
     float[] x = new float[16];
     assertThatThrownBy(
