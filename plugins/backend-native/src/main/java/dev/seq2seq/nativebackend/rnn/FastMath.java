@@ -96,7 +96,8 @@ final class FastMath {
     float n = t - ROUND;
     float r = Math.fma(n, -LN2_HI, x);
     r = Math.fma(n, -LN2_LO, r);
-    float p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(P0, r, P1), r, P2), r, P3), r, P4), r, P5);
+    float p = Math.fma(Math.fma(Math.fma(P0, r, P1), r, P2), r, P3);
+    p = Math.fma(Math.fma(p, r, P4), r, P5);
     float y = Math.fma(p, r * r, r) + 1f;
     float scale = Float.intBitsToFloat((Float.floatToRawIntBits(t) - ROUND_BITS + 127) << 23);
     return y * scale;

@@ -75,7 +75,8 @@ public final class RecurrentBenchmark {
     float scale = (float) (1 / Math.sqrt(o.hidden())); // PyTorch's default init range
     float[][] weights = new float[spec.weightNames().size()][];
     for (int k = 0; k < weights.length; k++) {
-      weights[k] = random(rnd, Arrays.stream(spec.weightShape(k)).reduce(1, (a, b) -> a * b), scale);
+      int size = Arrays.stream(spec.weightShape(k)).reduce(1, (a, b) -> a * b);
+      weights[k] = random(rnd, size, scale);
     }
     float[] x = random(rnd, o.batch() * o.time() * o.input(), 1f);
     float[] dOut = random(rnd, o.batch() * o.time() * spec.outputSize(), 1f);
@@ -99,12 +100,18 @@ public final class RecurrentBenchmark {
       }
       Arrays.sort(total);
       return new Result(
-          cell, bidirectional, o, forward, total[0], total[total.length / 2], total[total.length - 1]);
+          cell, bidirectional, o, forward, total[0], total[total.length / 2],
+          total[total.length - 1]);
     }
   }
 
   private static void step(
-      RecurrentKernels kernels, RecurrentSpec spec, float[] x, float[][] w, float[] dOut, Options o) {
+      RecurrentKernels kernels,
+      RecurrentSpec spec,
+      float[] x,
+      float[][] w,
+      float[] dOut,
+      Options o) {
     RecurrentKernels.Forward f =
         kernels.forward(spec, x, o.batch(), o.time(), null, null, null, w, true);
     kernels.backward(f, dOut, null, null);
@@ -121,7 +128,8 @@ public final class RecurrentBenchmark {
   public static void main(String[] args) {
     Options d = Options.defaults();
     int[] v = {d.batch(), d.input(), d.hidden(), d.time(), d.threads(), d.warmup(), d.repeats()};
-    List<String> names = List.of("--batch", "--input", "--hidden", "--time", "--threads", "--warmup", "--repeats");
+    List<String> names =
+        List.of("--batch", "--input", "--hidden", "--time", "--threads", "--warmup", "--repeats");
     for (int i = 0; i < args.length; i++) {
       int k = names.indexOf(args[i]);
       if (k < 0 || i + 1 >= args.length) {

@@ -23,6 +23,9 @@ import java.util.Arrays;
  * reverse direction therefore starts at {@code lengths[b]-1}. Padded steps write nothing, keep
  * the state, and have zero gate gradients; padded input rows are zeroed before the GEMMs that
  * span all rows, so even NaN padding cannot leak in through {@code 0 * NaN}.
+ *
+ * <p>The cache refers to {@code x} and the weights rather than copying them: leave them unchanged
+ * until {@link #backward} has run. One cache supports one backward at a time.
  */
 public final class RecurrentKernels {
   private final Sgemm gemm;
@@ -195,7 +198,8 @@ public final class RecurrentKernels {
     int rows = run.batch * run.time;
     int gw = run.gateWidth;
     int in = run.inputSize;
-    gemm.multiply(false, true, rows, gw, in, 1f, run.input, 0, in, run.wIh, 0, in, 0f, run.gates, 0, gw);
+    gemm.multiply(
+        false, true, rows, gw, in, 1f, run.input, 0, in, run.wIh, 0, in, 0f, run.gates, 0, gw);
     float[] g = run.gates;
     float[] bias = run.bIh;
     for (int r = 0; r < rows; r++) {
@@ -221,12 +225,18 @@ public final class RecurrentKernels {
     int H = run.hidden;
     float[] dWih = new float[gw * in];
     float[] dWhh = new float[gw * H];
-    gemm.multiply(true, false, gw, in, rows, 1f, run.dGatesX, 0, gw, run.input, 0, in, 0f, dWih, 0, in);
-    gemm.multiply(true, false, gw, H, rows, 1f, run.dGatesH, 0, gw, run.hPrev, 0, H, 0f, dWhh, 0, H);
+    gemm.multiply(
+        true, false, gw, in, rows, 1f, run.dGatesX, 0, gw, run.input, 0, in, 0f, dWih, 0, in);
+    gemm.multiply(
+        true, false, gw, H, rows, 1f, run.dGatesH, 0, gw, run.hPrev, 0, H, 0f, dWhh, 0, H);
     dWeights[w] = dWih;
     dWeights[w + 1] = dWhh;
     dWeights[w + 2] = columnSums(run.dGatesX, rows, gw);
-    dWeights[w + 3] = run.dGatesX == run.dGatesH ? dWeights[w + 2].clone() : columnSums(run.dGatesH, rows, gw);
+    // Except for GRU the two sides share one pre-activation gradient, so db_hh = db_ih.
+    dWeights[w + 3] =
+        run.dGatesX == run.dGatesH
+            ? dWeights[w + 2].clone()
+            : columnSums(run.dGatesH, rows, gw);
   }
 
   /** {@code dInput = dGatesX W_ih}: [B*T, G*H] x [G*H, In] -> [B*T, In]. */
@@ -234,7 +244,9 @@ public final class RecurrentKernels {
     int rows = run.batch * run.time;
     int gw = run.gateWidth;
     float[] dIn = new float[rows * inSize];
-    gemm.multiply(false, false, rows, inSize, gw, 1f, run.dGatesX, 0, gw, run.wIh, 0, inSize, 0f, dIn, 0, inSize);
+    gemm.multiply(
+        false, false, rows, inSize, gw, 1f, run.dGatesX, 0, gw, run.wIh, 0, inSize, 0f, dIn, 0,
+        inSize);
     return dIn;
   }
 

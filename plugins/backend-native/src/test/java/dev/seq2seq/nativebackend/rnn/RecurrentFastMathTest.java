@@ -14,7 +14,9 @@ class RecurrentFastMathTest {
     for (int i = 0; i < n; i++) {
       a[i] = -30f + 60f * i / (n - 1);
     }
-    float[] special = {0f, -0f, 0.625f, -0.625f, Math.nextDown(0.625f), 1e-30f, -1e-8f, 100f, -100f, 1e4f};
+    float[] special = {
+      0f, -0f, 0.625f, -0.625f, Math.nextDown(0.625f), 1e-30f, -1e-8f, 100f, -100f, 1e4f
+    };
     System.arraycopy(special, 0, a, n, special.length);
     return a;
   }

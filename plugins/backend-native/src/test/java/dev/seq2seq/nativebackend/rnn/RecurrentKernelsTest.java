@@ -57,7 +57,8 @@ class RecurrentKernelsTest {
   private static RecurrentProblem problem(
       CellType cell, boolean bi, int layers, boolean padded, boolean init) {
     RecurrentSpec spec = new RecurrentSpec(cell, INPUT, HIDDEN, layers, bi);
-    long seed = 31L * cell.ordinal() + (bi ? 7 : 0) + layers * 3 + (padded ? 1 : 0) + (init ? 100 : 0);
+    long seed =
+        31L * cell.ordinal() + (bi ? 7 : 0) + layers * 3 + (padded ? 1 : 0) + (init ? 100 : 0);
     return new RecurrentProblem(spec, BATCH, TIME, padded ? MIXED_LENGTHS : null, init, seed);
   }
 
@@ -119,7 +120,8 @@ class RecurrentKernelsTest {
 
     double[] x = toDouble(p.x);
     double[] h0 = p.h0 == null ? new double[p.rH.length] : toDouble(p.h0);
-    double[] c0 = cell != CellType.LSTM ? null : p.c0 == null ? new double[p.rH.length] : toDouble(p.c0);
+    boolean lstm = cell == CellType.LSTM;
+    double[] c0 = !lstm ? null : p.c0 == null ? new double[p.rH.length] : toDouble(p.c0);
     double[][] w = doubles(p.weights);
     FiniteDifferences fd = new FiniteDifferences(() -> p.loss(p.reference(x, h0, c0, w)));
 

@@ -118,7 +118,9 @@ class RecurrentPaddingTest {
 
     for (int b = 0; b < B; b++) {
       String at = cell + " sequence " + b;
-      assertSame(at + " output", short_.f.output(), b * TIME * O, long_.f.output(), b * longer * O, TIME * O);
+      assertSame(
+          at + " output", short_.f.output(), b * TIME * O, long_.f.output(), b * longer * O,
+          TIME * O);
       assertSame(at + " dx", short_.g.dx(), b * TIME * I, long_.g.dx(), b * longer * I, TIME * I);
       for (int i = (b * longer + TIME) * O; i < (b + 1) * longer * O; i++) {
         if (long_.f.output()[i] != 0f) {
@@ -138,7 +140,7 @@ class RecurrentPaddingTest {
     }
   }
 
-  /** Row {@code b} of each of the {@code S} blocks of a {@code [S, B, H]} state, as {@code [S, 1, H]}. */
+  /** Row {@code b} of each block of a {@code [S, B, H]} state, as {@code [S, 1, H]}. */
   private static float[] state(float[] a, int S, int B, int H, int b) {
     if (a == null) {
       return null;

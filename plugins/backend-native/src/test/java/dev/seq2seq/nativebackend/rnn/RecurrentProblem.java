@@ -23,7 +23,8 @@ final class RecurrentProblem {
   final double[] rH;
   final double[] rC;
 
-  RecurrentProblem(RecurrentSpec spec, int batch, int time, int[] lengths, boolean init, long seed) {
+  RecurrentProblem(
+      RecurrentSpec spec, int batch, int time, int[] lengths, boolean init, long seed) {
     this.spec = spec;
     this.batch = batch;
     this.time = time;

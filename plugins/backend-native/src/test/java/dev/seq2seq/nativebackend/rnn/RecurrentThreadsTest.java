@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RecurrentThreadsTest {
 
   @ParameterizedTest
-  @CsvSource({"LSTM,false", "LSTM,true", "GRU,false", "GRU,true", "RNN_TANH,false", "RNN_RELU,true"})
+  @CsvSource({
+    "LSTM,false", "LSTM,true", "GRU,false", "GRU,true", "RNN_TANH,false", "RNN_RELU,true"
+  })
   void threadsDoNotChangeResults(CellType cell, boolean bi) {
     RecurrentSpec spec = new RecurrentSpec(cell, 5, 6, 2, bi);
     int batch = 20;

@@ -11,7 +11,7 @@ import dev.seq2seq.backend.RecurrentSpec;
 final class ReferenceRnn {
   private ReferenceRnn() {}
 
-  /** Outputs {@code [B, T, D*H]}, final states {@code [L*D, B, H]} ({@code cN} null unless LSTM). */
+  /** Outputs {@code [B, T, D*H]}; final states {@code [L*D, B, H]}, {@code cN} only for LSTM. */
   record Result(double[] out, double[] hN, double[] cN) {}
 
   static Result forward(
