@@ -11,6 +11,7 @@ import com.google.inject.multibindings.OptionalBinderBinding;
 import com.google.inject.spi.DefaultBindingTargetVisitor;
 import com.google.inject.spi.Element;
 import com.google.inject.spi.Elements;
+import com.google.inject.spi.Message;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -66,37 +67,20 @@ public final class Plugins {
       }
     }
 
-    List<Element> all = new ArrayList<>();
     // registry -> short name -> plugin name
     Map<String, Map<String, String>> owners = new TreeMap<>();
     List<String> problems = new ArrayList<>();
+    List<Element> all = new ArrayList<>(Elements.getElements(new CoreModule()));
+    collectRegistrations("core", all, owners, problems);
     for (Plugin p : sorted) {
       List<Element> elements;
       try {
         elements = Elements.getElements(p.module());
       } catch (RuntimeException e) {
-        throw new PluginException("plugin '" + p.name() + "' failed to configure: " + e.getMessage(), e);
+        throw new PluginException(
+            "plugin '" + p.name() + "' failed to configure: " + e.getMessage(), e);
       }
-      for (Element element : elements) {
-        if (!(element instanceof Binding<?> binding)) {
-          continue;
-        }
-        MapBinderBinding<?> map = binding.acceptTargetVisitor(new MapFinder());
-        if (map == null) {
-          continue;
-        }
-        String registry = Registries.registryName(map.getValueTypeLiteral().getRawType());
-        Map<String, String> names = owners.computeIfAbsent(registry, k -> new TreeMap<>());
-        for (Map.Entry<?, Binding<?>> entry : map.getEntries(elements)) {
-          String name = String.valueOf(entry.getKey());
-          String previous = names.putIfAbsent(name, p.name());
-          if (previous != null) {
-            problems.add(
-                registry + " '" + name + "' is registered by both plugin '" + previous
-                    + "' and plugin '" + p.name() + "'");
-          }
-        }
-      }
+      collectRegistrations(p.name(), elements, owners, problems);
       all.addAll(elements);
     }
     if (!problems.isEmpty()) {
@@ -109,6 +93,39 @@ public final class Plugins {
       throw new PluginException("plugins could not be wired: " + e.getMessage(), e);
     }
     return new Plugins(List.copyOf(sorted), owners, injector);
+  }
+
+  /** Records which plugin registered each name, and every name registered twice. */
+  private static void collectRegistrations(
+      String plugin,
+      List<Element> elements,
+      Map<String, Map<String, String>> owners,
+      List<String> problems) {
+    for (Element element : elements) {
+      if (element instanceof Message message) {
+        // A module that threw while binding: report it against its plugin, not as a Guice trace.
+        problems.add("plugin '" + plugin + "' failed to configure: " + message.getMessage());
+        continue;
+      }
+      if (!(element instanceof Binding<?> binding)) {
+        continue;
+      }
+      MapBinderBinding<?> map = binding.acceptTargetVisitor(new MapFinder());
+      if (map == null) {
+        continue;
+      }
+      String registry = Registries.registryName(map.getValueTypeLiteral().getRawType());
+      Map<String, String> names = owners.computeIfAbsent(registry, k -> new TreeMap<>());
+      for (Map.Entry<?, Binding<?>> entry : map.getEntries(elements)) {
+        String name = String.valueOf(entry.getKey());
+        String previous = names.putIfAbsent(name, plugin);
+        if (previous != null) {
+          problems.add(
+              registry + " '" + name + "' is registered by both plugin '" + previous
+                  + "' and plugin '" + plugin + "'");
+        }
+      }
+    }
   }
 
   public Injector injector() {

@@ -1,0 +1,80 @@
+package dev.seq2seq.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point one way: the command line → tasks → core ← backends. This test sees every
+ * bundled module (the distribution depends on all of them), so a new plugin is checked as soon as
+ * it is bundled.
+ */
+class DependencyRulesTest {
+  /** The framework core: SPIs, layers, losses, optimisers, weights I/O, checks. */
+  static final String[] CORE = {
+    "dev.seq2seq.backend..",
+    "dev.seq2seq.bench..",
+    "dev.seq2seq.check..",
+    "dev.seq2seq.loss..",
+    "dev.seq2seq.nn..",
+    "dev.seq2seq.optim..",
+    "dev.seq2seq.plugin..",
+    "dev.seq2seq.util..",
+    "dev.seq2seq.weights.."
+  };
+
+  static final String CLI = "dev.seq2seq.cli..";
+  static final String[] BACKENDS = {"dev.seq2seq.nativebackend..", "dev.seq2seq.djl.."};
+  static final String TASKS = "dev.seq2seq.task..";
+
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.seq2seq");
+  }
+
+  @Test
+  void coreKnowsNoPluginAndNoCommandLine() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(CORE)
+        .should()
+        .dependOnClassesThat(resideInAPackage("dev.seq2seq..").and(not(resideInAnyPackage(CORE))))
+        .because("the core defines extension points; plugins and the CLI depend on it, not back")
+        .check(classes);
+  }
+
+  @Test
+  void backendsNameNoTaskAndNoCommandLine() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(BACKENDS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(TASKS, CLI)
+        .check(classes);
+  }
+
+  @Test
+  void tasksAndCommandLineNameNoBackend() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(TASKS, CLI)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(BACKENDS)
+        .because("backends are chosen by registered name, never by class")
+        .check(classes);
+  }
+}
