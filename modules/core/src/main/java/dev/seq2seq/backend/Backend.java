@@ -72,7 +72,9 @@ public interface Backend extends AutoCloseable {
    * {@code [n, ...]}, {@code d value[i] / d input[i, ...] = jacobian[i, ...]} and no cross terms.
    * This is how losses computed on the host (CTC) join the graph. The default is written with
    * ordinary ops, so every backend has it: {@code value + s - detach(s)} with {@code s[i] =
-   * sum(input[i] * jacobian[i])}.
+   * sum(input[i] * jacobian[i])}. That default turns {@code value} into NaN where the jacobian is
+   * not finite (CTC reports a NaN gradient for an impossible alignment), so a backend should
+   * override it with a dedicated op; the conformance kit checks this case.
    */
   default Tensor attachGradient(Tensor input, Tensor value, Tensor jacobian) {
     int n = input.shape().dim(0);

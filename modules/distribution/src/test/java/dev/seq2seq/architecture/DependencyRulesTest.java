@@ -22,6 +22,7 @@ class DependencyRulesTest {
     "dev.seq2seq.backend..",
     "dev.seq2seq.bench..",
     "dev.seq2seq.check..",
+    "dev.seq2seq.data..",
     "dev.seq2seq.loss..",
     "dev.seq2seq.nn..",
     "dev.seq2seq.optim..",

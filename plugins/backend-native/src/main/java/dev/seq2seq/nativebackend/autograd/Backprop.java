@@ -1,0 +1,128 @@
+package dev.seq2seq.nativebackend.autograd;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reverse-mode differentiation over recorded {@link Node}s.
+ *
+ * <p>The nodes reachable from the output are put in topological order (every node before the
+ * nodes of its inputs), so that each node runs exactly once, after all the gradients flowing into
+ * it have been summed: this is what makes tensors used several times, and multi-output nodes,
+ * come out right. Leaf gradients are summed on the side and handed to the leaves at the end.
+ */
+public final class Backprop {
+
+  private Backprop() {}
+
+  /** Propagates {@code seed}, the gradient of {@code output}, to every leaf that needs one. */
+  public static void run(Differentiable output, float[] seed) {
+    if (output.node() == null) {
+      if (!output.requiresGrad()) {
+        throw new IllegalArgumentException(
+            "backward: the tensor does not require grad; was it computed from tensors that"
+                + " require grad while the tape was open?");
+      }
+      output.accumulateGrad(seed, false);
+      return;
+    }
+    Map<Node, Accumulator[]> pending = new IdentityHashMap<>();
+    Map<Differentiable, Accumulator> leaves = new IdentityHashMap<>();
+    slot(pending, output.node(), output.outputIndex()).add(seed);
+
+    for (Node node : topologicalOrder(output.node())) {
+      // Removing the entry releases the node's output gradients as soon as they are consumed.
+      Accumulator[] slots = pending.remove(node);
+      if (slots == null) {
+        continue; // every path to this node was cut (inputs without gradient)
+      }
+      float[][] gradOutputs = new float[slots.length][];
+      for (int i = 0; i < slots.length; i++) {
+        gradOutputs[i] = slots[i] == null ? null : slots[i].value;
+      }
+      float[][] gradInputs = node.backward(gradOutputs);
+      for (int i = 0; i < gradInputs.length; i++) {
+        Differentiable input = node.input(i);
+        if (gradInputs[i] == null || !input.requiresGrad()) {
+          continue;
+        }
+        if (input.node() != null) {
+          slot(pending, input.node(), input.outputIndex()).add(gradInputs[i]);
+        } else {
+          leaves.computeIfAbsent(input, k -> new Accumulator()).add(gradInputs[i]);
+        }
+      }
+    }
+    for (Map.Entry<Differentiable, Accumulator> e : leaves.entrySet()) {
+      e.getKey().accumulateGrad(e.getValue().value, e.getValue().owned);
+    }
+  }
+
+  private static Accumulator slot(Map<Node, Accumulator[]> pending, Node node, int output) {
+    Accumulator[] slots = pending.computeIfAbsent(node, n -> new Accumulator[n.outputs()]);
+    if (slots[output] == null) {
+      slots[output] = new Accumulator();
+    }
+    return slots[output];
+  }
+
+  /**
+   * Nodes reachable from {@code root}, each before the nodes it consumes. An explicit stack rather
+   * than recursion, because graphs unrolled over long sequences are deep.
+   */
+  static List<Node> topologicalOrder(Node root) {
+    List<Node> postOrder = new ArrayList<>();
+    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Node> stack = new ArrayDeque<>();
+    Deque<Integer> nextInput = new ArrayDeque<>();
+    stack.push(root);
+    nextInput.push(0);
+    seen.add(root);
+    while (!stack.isEmpty()) {
+      Node node = stack.peek();
+      int i = nextInput.pop();
+      if (i == node.inputCount()) {
+        stack.pop();
+        postOrder.add(node);
+        continue;
+      }
+      nextInput.push(i + 1);
+      Node child = node.input(i).node();
+      if (child != null && seen.add(child)) {
+        stack.push(child);
+        nextInput.push(0);
+      }
+    }
+    Collections.reverse(postOrder);
+    return postOrder;
+  }
+
+  /**
+   * A running sum of gradients. The first gradient is kept as given (it may be shared, for example
+   * passed through by a reshape); it is copied the first time another one is added to it.
+   */
+  private static final class Accumulator {
+    float[] value;
+    boolean owned;
+
+    void add(float[] gradient) {
+      if (value == null) {
+        value = gradient;
+        return;
+      }
+      if (!owned) {
+        value = value.clone();
+        owned = true;
+      }
+      for (int i = 0; i < value.length; i++) {
+        value[i] += gradient[i];
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.seq2seq.nativebackend.ops;
+
+import dev.seq2seq.nativebackend.NativeTensor;
+import dev.seq2seq.nativebackend.gemm.Sgemm;
+import java.util.Arrays;
+
+/**
+ * Matrix products through {@link Sgemm}. Every form reduces to {@code batch} independent products
+ * {@code C[m,n] = A[m,k] B[k,n]}; the backward passes ask the GEMM for transposed operands
+ * ({@code dA = G B^T}, {@code dB = A^T G}) instead of materialising transposes.
+ */
+public final class MatmulOp {
+
+  private MatmulOp() {}
+
+  /** The sizes of one product and how many there are. */
+  private record Dims(int batch, int m, int k, int n, int[] out) {}
+
+  public static NativeTensor matmul(NativeTensor a, NativeTensor b) {
+    float[] x = a.floats("matmul");
+    float[] y = b.floats("matmul");
+    Dims d = dims(a.dims(), b.dims());
+    Sgemm gemm = a.owner().gemm();
+    int mk = d.m * d.k;
+    int kn = d.k * d.n;
+    int mn = d.m * d.n;
+    // The [...,k]·[k,n] form shares one B between all rows: batch is 1 and m spans every row.
+    int bStep = d.batch == 1 ? 0 : kn;
+
+    // C[i] = A[i] B[i]: [m,k]·[k,n] -> [m,n]
+    float[] out = new float[d.batch * mn];
+    for (int i = 0; i < d.batch; i++) {
+      gemm.multiply(false, false, d.m, d.n, d.k, 1f, x, i * mk, d.k, y, i * bStep, d.n, 0f, out,
+          i * mn, d.n);
+    }
+    return a.owner().result(
+        "matmul", out, d.out,
+        (g, needs) -> {
+          float[] dx = null;
+          float[] dy = null;
+          if (needs[0]) {
+            // dA[i] = G[i] B[i]^T: [m,n]·[n,k] -> [m,k]
+            dx = new float[x.length];
+            for (int i = 0; i < d.batch; i++) {
+              gemm.multiply(false, true, d.m, d.k, d.n, 1f, g[0], i * mn, d.n, y, i * bStep, d.n,
+                  0f, dx, i * mk, d.k);
+            }
+          }
+          if (needs[1]) {
+            // dB[i] = A[i]^T G[i]: [k,m]·[m,n] -> [k,n]
+            dy = new float[y.length];
+            for (int i = 0; i < d.batch; i++) {
+              gemm.multiply(true, false, d.k, d.n, d.m, 1f, x, i * mk, d.k, g[0], i * mn, d.n, 0f,
+                  dy, i * kn, d.n);
+            }
+          }
+          return new float[][] {dx, dy};
+        },
+        a, b);
+  }
+
+  private static Dims dims(int[] as, int[] bs) {
+    if (as.length == 3 && bs.length == 3) {
+      if (as[0] != bs[0]) {
+        throw error("batch sizes differ", as, bs);
+      }
+      if (as[2] != bs[1]) {
+        throw error("do not agree on k", as, bs);
+      }
+      return new Dims(as[0], as[1], as[2], bs[2], new int[] {as[0], as[1], bs[2]});
+    }
+    if (as.length >= 1 && bs.length == 2) {
+      int k = as[as.length - 1];
+      if (k != bs[0]) {
+        throw error("do not agree on k", as, bs);
+      }
+      int m = 1;
+      for (int i = 0; i < as.length - 1; i++) {
+        m *= as[i];
+      }
+      int[] out = Arrays.copyOf(as, as.length);
+      out[out.length - 1] = bs[1];
+      return new Dims(1, m, k, bs[1], out);
+    }
+    throw error(
+        "are not a supported form ([m,k]·[k,n], [b,m,k]·[b,k,n] or [...,k]·[k,n])", as, bs);
+  }
+
+  private static IllegalArgumentException error(String what, int[] as, int[] bs) {
+    return new IllegalArgumentException(
+        "matmul: shapes " + Arrays.toString(as) + " and " + Arrays.toString(bs) + " " + what);
+  }
+}
