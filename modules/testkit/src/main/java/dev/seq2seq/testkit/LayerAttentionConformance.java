@@ -24,25 +24,20 @@ import dev.seq2seq.nn.attention.AttentionResult;
 import dev.seq2seq.nn.attention.DotAttention;
 import dev.seq2seq.nn.attention.GeneralAttention;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Attention, the recurrent encoder and the state bridge computed by a backend. */
 public abstract class LayerAttentionConformance {
 
+  /** The backend under test; the kit never closes it. */
   protected abstract Backend backend();
 
-  protected Backend b;
+  private Backend b;
 
   @BeforeEach
   void open() {
     b = backend();
-  }
-
-  @AfterEach
-  void close() {
-    b.close();
   }
 
   private EncoderOutput encoderOutput(int[] lengths, int time, int hidden) {

@@ -21,7 +21,6 @@ import dev.seq2seq.nn.Recurrent;
 import dev.seq2seq.nn.RecurrentCell;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,18 +33,14 @@ import org.junit.jupiter.api.Test;
 public abstract class LayerConformance {
   static final double TOL = 1e-5;
 
+  /** The backend under test; the kit never closes it. */
   protected abstract Backend backend();
 
-  protected Backend b;
+  private Backend b;
 
   @BeforeEach
   void open() {
     b = backend();
-  }
-
-  @AfterEach
-  void close() {
-    b.close();
   }
 
   @Test

@@ -43,6 +43,11 @@ public final class ToyReversalModel {
   private final Linear output;
   private final CrossEntropy crossEntropy = new CrossEntropy(ToyReversalData.PAD, 0.0);
 
+  /**
+   * @param embedding source and target embedding width
+   * @param hidden decoder hidden size and attention size; the encoder's two directions have half
+   *     each, so encoder states are {@code hidden} wide too
+   */
   public ToyReversalModel(ParameterStore store, int embedding, int hidden) {
     this.backend = store.backend();
     int vocabulary = ToyReversalData.VOCABULARY;
@@ -50,7 +55,7 @@ public final class ToyReversalModel {
         new RecurrentEncoder(
             store.child("encoder"),
             new RecurrentEncoder.Config(
-                vocabulary, embedding, ToyReversalData.PAD, CellType.GRU, hidden, 1, true, 0.0));
+                vocabulary, embedding, ToyReversalData.PAD, CellType.GRU, hidden / 2, 1, true, 0.0));
     int keys = encoder.outputSize();
     this.bridge =
         new StateBridge(

@@ -6,6 +6,7 @@ import dev.seq2seq.backend.Tensor;
 import dev.seq2seq.nn.ForwardMode;
 import dev.seq2seq.nn.Parameter;
 import dev.seq2seq.nn.ParameterStore;
+import dev.seq2seq.optim.GradientClipping;
 import dev.seq2seq.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,11 +26,15 @@ public final class ToyReversalTask {
    * @param minLength shortest source
    * @param maxLength longest source
    * @param embedding embedding width
-   * @param hidden recurrent hidden size (per direction in the encoder)
+   * @param hidden decoder hidden size; the bidirectional encoder has half per direction
    * @param batchSize training batch size
    * @param maxSteps training steps at most
-   * @param evalEvery steps between validation checks (training stops once validation is perfect)
+   * @param evalEvery steps between validation checks
+   * @param stopAccuracy validation exact match that counts as a good check
+   * @param goodChecks training stops after this many good validation checks in a row
+   * @param validation validation sequences (never trained on)
    * @param heldOut held-out test sequences (never trained on)
+   * @param learningRate Adam's learning rate
    * @param clipNorm global gradient norm limit
    * @param seed parameter, data and dropout seed
    */
@@ -41,12 +46,16 @@ public final class ToyReversalTask {
       int batchSize,
       int maxSteps,
       int evalEvery,
+      double stopAccuracy,
+      int goodChecks,
+      int validation,
       int heldOut,
+      double learningRate,
       double clipNorm,
       long seed) {
 
     public static Config defaults() {
-      return new Config(3, 8, 32, 64, 64, 1500, 50, 500, 1.0, 7);
+      return new Config(3, 8, 32, 64, 64, 1500, 50, 0.995, 2, 300, 1000, 1e-2, 1.0, 7);
     }
   }
 
@@ -56,9 +65,19 @@ public final class ToyReversalTask {
    * @param finalLoss mean loss over the last {@code evalEvery} steps
    * @param trainSeconds wall time of training (including validation checks)
    * @param parameters number of trained weights
+   * @param validation validation exact-match rate at each check, in order
    */
   public record Result(
-      double accuracy, int steps, double finalLoss, double trainSeconds, long parameters) {}
+      double accuracy,
+      int steps,
+      double finalLoss,
+      double trainSeconds,
+      long parameters,
+      List<Double> validation) {
+    public Result {
+      validation = List.copyOf(validation);
+    }
+  }
 
   private final Config config;
 
@@ -70,7 +89,7 @@ public final class ToyReversalTask {
     SplittableRandom rng = new SplittableRandom(config.seed());
     ToyReversalData free = new ToyReversalData(config.minLength(), config.maxLength(), List.of());
     List<int[]> test = free.sample(rng.split(), config.heldOut());
-    List<int[]> validation = free.sample(rng.split(), 200);
+    List<int[]> validation = free.sample(rng.split(), config.validation());
     List<int[]> unseen = new ArrayList<>(test);
     unseen.addAll(validation);
     ToyReversalData train = new ToyReversalData(config.minLength(), config.maxLength(), unseen);
@@ -86,6 +105,9 @@ public final class ToyReversalTask {
     double lossSum = 0;
     double lastLoss = Double.NaN;
     int step = 0;
+    int good = 0;
+    double best = 0;
+    List<Double> history = new ArrayList<>();
     while (step < config.maxSteps()) {
       ToyReversalData.Batch batch =
           ToyReversalData.batch(backend, train.sample(dataRng, config.batchSize()));
@@ -95,19 +117,29 @@ public final class ToyReversalTask {
         tape.backward(loss);
         lossSum += loss.item();
       }
-      clipGradientNorm(parameters, config.clipNorm());
+      GradientClipping.clipByGlobalNorm(parameters, config.clipNorm());
       optimizer.step();
       step++;
       if (step % config.evalEvery() == 0) {
         lastLoss = lossSum / config.evalEvery();
         lossSum = 0;
-        if (accuracy(model, validation) == 1.0) {
+        double accuracy = accuracy(model, validation);
+        history.add(accuracy);
+        // Halve the rate whenever validation stops improving: a high rate learns the alignment
+        // fast, a low one then stops the last few sequences from flipping back and forth.
+        if (accuracy <= best) {
+          optimizer.setLearningRate(optimizer.learningRate() / 2);
+        }
+        best = Math.max(best, accuracy);
+        // Several good checks in a row: one can be luck on the boundary of convergence.
+        good = accuracy >= config.stopAccuracy() ? good + 1 : 0;
+        if (good == config.goodChecks()) {
           break;
         }
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(accuracy(model, test), step, lastLoss, seconds, store.count());
+    return new Result(accuracy(model, test), step, lastLoss, seconds, store.count(), history);
   }
 
   /** Greedy exact-match rate of {@code model} on {@code sources}. */
@@ -123,30 +155,5 @@ public final class ToyReversalTask {
       }
     }
     return (double) correct / sources.size();
-  }
-
-  /**
-   * Scales all gradients down together so that their global L2 norm is at most {@code maxNorm}
-   * (as PyTorch's {@code clip_grad_norm_}); returns the norm before clipping.
-   */
-  public static double clipGradientNorm(List<Parameter> parameters, double maxNorm) {
-    double squares = 0;
-    for (Parameter p : parameters) {
-      if (p.grad() != null) {
-        for (float g : p.grad().toFloatArray()) {
-          squares += (double) g * g;
-        }
-      }
-    }
-    double norm = Math.sqrt(squares);
-    if (norm > maxNorm) {
-      double scale = maxNorm / (norm + 1e-6);
-      for (Parameter p : parameters) {
-        if (p.grad() != null) {
-          p.grad().mulInPlace(scale);
-        }
-      }
-    }
-    return norm;
   }
 }
