@@ -5,6 +5,7 @@ import dev.seq2seq.backend.CellType;
 import dev.seq2seq.backend.DType;
 import dev.seq2seq.backend.RecurrentOutput;
 import dev.seq2seq.backend.Tensor;
+import dev.seq2seq.backend.TensorScope;
 import dev.seq2seq.loss.CrossEntropy;
 import dev.seq2seq.nn.DecoderState;
 import dev.seq2seq.nn.Embedding;
@@ -20,6 +21,7 @@ import dev.seq2seq.nn.attention.Attention;
 import dev.seq2seq.nn.attention.AttentionKeys;
 import dev.seq2seq.nn.attention.AttentionResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -110,15 +112,24 @@ public final class ToyReversalModel {
     return crossEntropy.loss(all.reshape(rows, ToyReversalData.VOCABULARY), batch.targets());
   }
 
-  /** Greedy decoding: each output stops at EOS or after {@code maxSteps} tokens. */
+  /**
+   * Greedy decoding: each output stops at EOS or after {@code maxSteps} tokens. Runs in its own
+   * memory scope: the results are host arrays, so every tensor of the search can be freed.
+   */
   public List<int[]> greedy(List<int[]> sources, int maxSteps) {
+    try (TensorScope scope = backend.scope()) {
+      return decodeGreedily(sources, maxSteps);
+    }
+  }
+
+  private List<int[]> decodeGreedily(List<int[]> sources, int maxSteps) {
     int batch = sources.size();
     int[] lengths = new int[batch];
     Tensor ids = ToyReversalData.sources(backend, sources, lengths);
     Source source = encode(ids, lengths, ForwardMode.eval());
     DecoderState state = source.start();
     int[] previous = new int[batch];
-    java.util.Arrays.fill(previous, ToyReversalData.BOS);
+    Arrays.fill(previous, ToyReversalData.BOS);
     List<List<Integer>> out = new ArrayList<>(batch);
     boolean[] done = new boolean[batch];
     for (int b = 0; b < batch; b++) {

@@ -55,7 +55,7 @@ public final class ToyReversalTask {
       long seed) {
 
     public static Config defaults() {
-      return new Config(3, 8, 32, 64, 64, 1500, 50, 0.995, 2, 300, 1000, 1e-2, 1.0, 7);
+      return new Config(3, 8, 32, 64, 64, 1500, 50, 0.995, 3, 300, 1000, 1e-2, 1.0, 7);
     }
   }
 
@@ -127,7 +127,8 @@ public final class ToyReversalTask {
         history.add(accuracy);
         // Halve the rate whenever validation stops improving: a high rate learns the alignment
         // fast, a low one then stops the last few sequences from flipping back and forth.
-        if (accuracy <= best) {
+        // Four halvings at most, so that training can still move.
+        if (accuracy <= best && optimizer.learningRate() > config.learningRate() / 10) {
           optimizer.setLearningRate(optimizer.learningRate() / 2);
         }
         best = Math.max(best, accuracy);
