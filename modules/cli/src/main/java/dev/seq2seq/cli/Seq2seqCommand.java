@@ -14,6 +14,7 @@ import picocli.CommandLine.HelpCommand;
       PluginsCommand.class,
       DoctorCommand.class,
       BenchCommand.class,
+      RecipeCommand.class,
       DataCommand.class,
       HelpCommand.class,
       AutoComplete.GenerateCompletion.class

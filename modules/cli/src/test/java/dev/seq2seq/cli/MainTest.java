@@ -51,6 +51,17 @@ class MainTest {
   }
 
   @Test
+  void benchListsTheNativeKernelsAndRejectsUnknownNames() {
+    Result list = run("bench", "--list");
+    assertThat(list.code()).isZero();
+    assertThat(list.out()).contains("gemm", "rnn");
+
+    Result unknown = run("bench", "gemn");
+    assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(unknown.err()).contains("unknown benchmark 'gemn'", "did you mean 'gemm'?");
+  }
+
+  @Test
   void doctorRejectsUnknownBackendWithSuggestion() {
     Result r = run("doctor", "--backend", "natve");
     assertThat(r.code()).isEqualTo(ExitCode.USAGE);

@@ -34,6 +34,7 @@ class DependencyRulesTest {
   static final String CLI = "dev.seq2seq.cli..";
   static final String[] BACKENDS = {"dev.seq2seq.nativebackend..", "dev.seq2seq.djl.."};
   static final String TASKS = "dev.seq2seq.task..";
+  static final String RECIPE = "dev.seq2seq.recipe..";
 
   static JavaClasses classes;
 
@@ -57,13 +58,25 @@ class DependencyRulesTest {
   }
 
   @Test
+  void recipesKnowNoCommandLineAndNoTask() {
+    noClasses()
+        .that()
+        .resideInAPackage(RECIPE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(CLI, TASKS)
+        .because("tasks contribute their config records through registries")
+        .check(classes);
+  }
+
+  @Test
   void backendsNameNoTaskAndNoCommandLine() {
     noClasses()
         .that()
         .resideInAnyPackage(BACKENDS)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(TASKS, CLI)
+        .resideInAnyPackage(TASKS, CLI, RECIPE)
         .check(classes);
   }
 
@@ -71,7 +84,7 @@ class DependencyRulesTest {
   void tasksAndCommandLineNameNoBackend() {
     noClasses()
         .that()
-        .resideInAnyPackage(TASKS, CLI)
+        .resideInAnyPackage(TASKS, CLI, RECIPE)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(BACKENDS)

@@ -2,6 +2,7 @@ package dev.seq2seq.nativebackend;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import dev.seq2seq.bench.Benchmark;
 import dev.seq2seq.plugin.Plugin;
 import dev.seq2seq.plugin.Registries;
 
@@ -24,6 +25,8 @@ public final class NativePlugin implements Plugin {
       @Override
       protected void configure() {
         Registries.backend(binder(), "native", NativeBackendProvider.class);
+        Registries.register(binder(), Benchmark.class, "gemm", NativeBenchmarks.Gemm.class);
+        Registries.register(binder(), Benchmark.class, "rnn", NativeBenchmarks.Recurrent.class);
       }
     };
   }
