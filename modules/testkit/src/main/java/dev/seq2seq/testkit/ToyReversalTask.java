@@ -8,6 +8,7 @@ import dev.seq2seq.nn.Parameter;
 import dev.seq2seq.nn.ParameterStore;
 import dev.seq2seq.optim.GradientClipping;
 import dev.seq2seq.optim.Optimizer;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,6 +65,8 @@ public final class ToyReversalTask {
    * @param steps training steps taken
    * @param finalLoss mean loss over the last {@code evalEvery} steps
    * @param trainSeconds wall time of training (including validation checks)
+   * @param trainCpuSeconds CPU time of the whole process during training (all threads), or NaN
+   *     where the JVM does not report it; unlike wall time it barely moves on a busy machine
    * @param parameters number of trained weights
    * @param validation validation exact-match rate at each check, in order
    */
@@ -72,6 +75,7 @@ public final class ToyReversalTask {
       int steps,
       double finalLoss,
       double trainSeconds,
+      double trainCpuSeconds,
       long parameters,
       List<Double> validation) {
     public Result {
@@ -102,6 +106,7 @@ public final class ToyReversalTask {
     SplittableRandom dataRng = rng.split();
 
     long start = System.nanoTime();
+    double cpuStart = processCpuSeconds();
     double lossSum = 0;
     double lastLoss = Double.NaN;
     int step = 0;
@@ -140,7 +145,8 @@ public final class ToyReversalTask {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(accuracy(model, test), step, lastLoss, seconds, store.count(), history);
+    double cpu = processCpuSeconds() - cpuStart;
+    return new Result(accuracy(model, test), step, lastLoss, seconds, cpu, store.count(), history);
   }
 
   /** Greedy exact-match rate of {@code model} on {@code sources}. */
@@ -156,5 +162,14 @@ public final class ToyReversalTask {
       }
     }
     return (double) correct / sources.size();
+  }
+
+  private static double processCpuSeconds() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      long nanos = os.getProcessCpuTime();
+      return nanos < 0 ? Double.NaN : nanos / 1e9;
+    }
+    return Double.NaN;
   }
 }

@@ -26,9 +26,13 @@ public abstract class ToyTaskConformance {
     return ToyReversalTask.Config.defaults();
   }
 
-  /** Wall-clock limit on training, in seconds. */
-  protected double trainingBudgetSeconds() {
-    return 30;
+  /**
+   * Limit on the process CPU time spent training, in seconds: 30 s on the two threads the
+   * conformance backends use. CPU time rather than wall time, so that a build machine shared with
+   * other jobs does not fail the test; wall time is printed.
+   */
+  protected double trainingCpuBudgetSeconds() {
+    return 60;
   }
 
   protected Optimizer optimizer(List<Parameter> parameters) {
@@ -39,16 +43,21 @@ public abstract class ToyTaskConformance {
   void learnsToReverseDigitSequences() {
     ToyReversalTask.Result result = new ToyReversalTask(config()).run(backend(), this::optimizer);
     System.out.printf(
-        "toy reversal on %s: %.2f%% exact match after %d steps, loss %.4f, %.1f s, %d weights,"
-            + " validation %s%n",
+        "toy reversal on %s: %.2f%% exact match after %d steps, loss %.4f, %.1f s (%.1f s CPU),"
+            + " %d weights, validation %s%n",
         getClass().getSimpleName(),
         100 * result.accuracy(),
         result.steps(),
         result.finalLoss(),
         result.trainSeconds(),
+        result.trainCpuSeconds(),
         result.parameters(),
         result.validation());
     assertThat(result.accuracy()).as("held-out exact match").isGreaterThanOrEqualTo(0.99);
-    assertThat(result.trainSeconds()).as("training seconds").isLessThan(trainingBudgetSeconds());
+    if (!Double.isNaN(result.trainCpuSeconds())) {
+      assertThat(result.trainCpuSeconds())
+          .as("training CPU seconds")
+          .isLessThan(trainingCpuBudgetSeconds());
+    }
   }
 }
