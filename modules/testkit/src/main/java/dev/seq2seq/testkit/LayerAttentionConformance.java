@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.seq2seq.backend.Backend;
 import dev.seq2seq.backend.CellType;
+import dev.seq2seq.backend.GradientTape;
 import dev.seq2seq.backend.RecurrentSpec;
 import dev.seq2seq.backend.RecurrentState;
 import dev.seq2seq.backend.Tensor;
@@ -24,6 +25,7 @@ import dev.seq2seq.nn.attention.AttentionResult;
 import dev.seq2seq.nn.attention.DotAttention;
 import dev.seq2seq.nn.attention.GeneralAttention;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +92,32 @@ public abstract class LayerAttentionConformance {
   }
 
   @Test
+  void paddedStatesReceiveNoGradient() {
+    int[] lengths = {3, 1};
+    for (Attention attention : attentions(4, 4)) {
+      Tensor states = random(b, 5, 2, 3, 4).requireGrad();
+      EncoderOutput enc =
+          new EncoderOutput(states, lengths, Batches.paddingMask(b, lengths, 3), null);
+      try (GradientTape tape = b.gradientTape()) {
+        tape.backward(attention.attend(random(b, 6, 2, 4), enc).context().sum());
+      }
+      float[] g = states.grad().toFloatArray(); // [B, T, H]
+      for (int row = 0; row < 2; row++) {
+        for (int t = 0; t < 3; t++) {
+          for (int k = 0; k < 4; k++) {
+            float gk = g[(row * 3 + t) * 4 + k];
+            if (t >= lengths[row]) {
+              assertThat(gk).as("%s gradient at padding", attention).isEqualTo(0f);
+            }
+          }
+        }
+      }
+      // The valid steps do learn.
+      assertThat(g[0] != 0 || g[1] != 0).isTrue();
+    }
+  }
+
+  @Test
   void dotAttentionScoresAreDotProducts() {
     // One row, two steps: keys [1,0] and [0,1], query [2, 0]: softmax([2, 0]).
     EncoderOutput enc =
@@ -142,6 +170,31 @@ public abstract class LayerAttentionConformance {
     assertClose(padded.finalState().h().slice(1, 0, 1).toFloatArray(),
         alone.finalState().h().toFloatArray());
     assertClose(padded.mask().toFloatArray(), 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0);
+  }
+
+  @Test
+  void encoderDropoutIsReproducibleFromItsGenerator() {
+    RecurrentEncoder encoder =
+        new RecurrentEncoder(
+            new ParameterStore(b, 6).child("encoder"),
+            new RecurrentEncoder.Config(12, 5, 0, CellType.LSTM, 4, 2, false, 0.3));
+    Tensor ids = b.ofInts(new int[] {3, 7, 5, 0, 4, 4, 9, 10}, 2, 4);
+    int[] lengths = {3, 4};
+    float[] a = trainEncode(encoder, ids, lengths, 42);
+    float[] again = trainEncode(encoder, ids, lengths, 42);
+    float[] other = trainEncode(encoder, ids, lengths, 43);
+    float[] eval = encoder.encode(ids, lengths, ForwardMode.eval()).states().toFloatArray();
+    assertThat(again).containsExactly(a);
+    assertThat(other).isNotEqualTo(a);
+    assertThat(eval).isNotEqualTo(a);
+    assertThat(encoder.encode(ids, lengths, ForwardMode.eval()).states().toFloatArray())
+        .containsExactly(eval);
+  }
+
+  private static float[] trainEncode(
+      RecurrentEncoder encoder, Tensor ids, int[] lengths, long seed) {
+    ForwardMode mode = ForwardMode.train(new SplittableRandom(seed));
+    return encoder.encode(ids, lengths, mode).states().toFloatArray();
   }
 
   @Test
