@@ -64,13 +64,16 @@ public final class Checkpoints {
     return root;
   }
 
-  /** Saves a checkpoint for {@code state.step()}; an existing one for that step is kept as is. */
+  /** Saves a checkpoint for {@code state.step()} and returns its folder. */
   public Path save(TrainState state, ParameterStore store, Optimizer optimizer) throws IOException {
     Files.createDirectories(root);
     deleteTemporaries();
-    Path target = root.resolve(String.format("%s%09d", PREFIX, state.step()));
-    if (Files.isDirectory(target)) {
-      return target; // the same step of a deterministic run: the same contents
+    String name = String.format("%s%09d", PREFIX, state.step());
+    Path target = root.resolve(name);
+    // A second save at the same step (an epoch end right after a scheduled checkpoint) moves the
+    // data position on; it gets its own folder, sorting after the first, and never replaces it.
+    for (int n = 1; Files.exists(target); n++) {
+      target = root.resolve(name + "." + n);
     }
     Path temp = Files.createTempDirectory(root, TEMP_PREFIX);
     Path weights = temp.resolve(WEIGHTS);

@@ -137,6 +137,7 @@ public final class Trainer {
         }
         DataPosition position = state.position();
         if (position.index() >= session.batchesPerEpoch()) {
+          // Only reached when the epoch's last batch was skipped.
           state = with(state, state.step(), position.nextEpoch(), state.skipped());
           boolean stop = false;
           if (train.validateEvery() == 0) {
@@ -189,7 +190,11 @@ public final class Trainer {
           continue;
         }
         long step = state.step() + 1;
-        state = new TrainState(state.seed(), step, position.next(), state.skipped(),
+        // The epoch's last batch ends the epoch in the same step, so that its validation and
+        // checkpoint happen once, with the position already in the next epoch.
+        DataPosition next = position.next();
+        boolean epochEnd = next.index() >= session.batchesPerEpoch();
+        state = new TrainState(state.seed(), step, epochEnd ? next.nextEpoch() : next, state.skipped(),
             state.lossSum() + loss, state.lossCount() + 1, state.observed(), state.best(),
             state.bestStep(), state.badValidations(), null, state.validation());
         intervalTokens += tokens;
@@ -213,15 +218,18 @@ public final class Trainer {
           intervalTokens = 0;
         }
         boolean stop = false;
-        if (train.validateEvery() > 0 && step % train.validateEvery() == 0) {
+        if (train.validateEvery() > 0 ? step % train.validateEvery() == 0 : epochEnd) {
           stop = validate(log);
         }
-        if ((train.checkpointEvery() > 0 && step % train.checkpointEvery() == 0)
+        if ((train.checkpointEvery() > 0 ? step % train.checkpointEvery() == 0 : epochEnd)
             || lastValidated == step) {
           save(log);
         }
         if (stop) {
           return "early_stopping";
+        }
+        if (epochEnd && train.epochs() != null && state.position().epoch() >= train.epochs()) {
+          return "epochs";
         }
       }
     }
