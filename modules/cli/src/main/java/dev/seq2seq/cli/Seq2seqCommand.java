@@ -16,6 +16,8 @@ import picocli.CommandLine.HelpCommand;
       BenchCommand.class,
       RecipeCommand.class,
       DataCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
       HelpCommand.class,
       AutoComplete.GenerateCompletion.class
     },

@@ -35,6 +35,8 @@ class DependencyRulesTest {
   static final String[] BACKENDS = {"dev.seq2seq.nativebackend..", "dev.seq2seq.djl.."};
   static final String TASKS = "dev.seq2seq.task..";
   static final String RECIPE = "dev.seq2seq.recipe..";
+  /** The training loop and the task SPI: tasks implement it, the CLI drives it. */
+  static final String TRAIN = "dev.seq2seq.train..";
 
   static JavaClasses classes;
 
@@ -70,13 +72,36 @@ class DependencyRulesTest {
   }
 
   @Test
+  void theTrainerKnowsNoCommandLineAndNoTask() {
+    noClasses()
+        .that()
+        .resideInAPackage(TRAIN)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(CLI, TASKS)
+        .because("tasks plug into the trainer through the task registry")
+        .check(classes);
+  }
+
+  @Test
+  void recipesKnowNoTrainer() {
+    noClasses()
+        .that()
+        .resideInAPackage(RECIPE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(TRAIN)
+        .check(classes);
+  }
+
+  @Test
   void backendsNameNoTaskAndNoCommandLine() {
     noClasses()
         .that()
         .resideInAnyPackage(BACKENDS)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(TASKS, CLI, RECIPE)
+        .resideInAnyPackage(TASKS, CLI, RECIPE, TRAIN)
         .check(classes);
   }
 
@@ -84,7 +109,7 @@ class DependencyRulesTest {
   void tasksAndCommandLineNameNoBackend() {
     noClasses()
         .that()
-        .resideInAnyPackage(TASKS, CLI, RECIPE)
+        .resideInAnyPackage(TASKS, CLI, RECIPE, TRAIN)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(BACKENDS)
