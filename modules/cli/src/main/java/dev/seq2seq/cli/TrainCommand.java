@@ -6,7 +6,7 @@ import dev.seq2seq.backend.BackendProvider;
 import dev.seq2seq.recipe.Recipe;
 import dev.seq2seq.recipe.RecipeException;
 import dev.seq2seq.recipe.RecipeLoader;
-import dev.seq2seq.train.PlotsHook;
+import dev.seq2seq.plot.TrainingPlots;
 import dev.seq2seq.train.Task;
 import dev.seq2seq.train.TrainResult;
 import dev.seq2seq.train.Trainer;
@@ -95,8 +95,14 @@ final class TrainCommand implements Callable<Integer> {
           loader.print(recipe),
           task.train(recipe, backend),
           new Trainer.Options(dir, resume, err, interactive),
-          // The plot module's PlotsHook goes here once it is integrated: it writes plots/.
-          PlotsHook.NONE);
+          (metrics, plots) -> {
+            // Curves are a convenience: a run whose plots fail has still trained and saved.
+            try {
+              TrainingPlots.write(metrics, plots);
+            } catch (IOException | RuntimeException e) {
+              err.println("seq2seq train: warning: plots not written: " + e.getMessage());
+            }
+          });
       TrainResult result = trainer.run();
       spec.commandLine().getOut().println(Json.write(result.summary()));
     }

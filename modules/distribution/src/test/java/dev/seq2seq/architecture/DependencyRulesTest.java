@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,7 @@ class DependencyRulesTest {
   static final String RECIPE = "dev.seq2seq.recipe..";
   /** The training loop and the task SPI: tasks implement it, the CLI drives it. */
   static final String TRAIN = "dev.seq2seq.train..";
+  static final String PLOT = "dev.seq2seq.plot..";
 
   static JavaClasses classes;
 
@@ -91,6 +93,19 @@ class DependencyRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage(TRAIN)
+        .check(classes);
+  }
+
+  @Test
+  void plotsDependOnlyOnTheCore() {
+    noClasses()
+        .that()
+        .resideInAPackage(PLOT)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            Stream.concat(Stream.of(CLI, TASKS, RECIPE, TRAIN), Stream.of(BACKENDS))
+                .toArray(String[]::new))
         .check(classes);
   }
 
