@@ -85,6 +85,9 @@ class TrainCommandTest {
     }
     // keep_best: 2 in the recipe, plus the latest when it is not among them.
     assertThat(Files.list(run.resolve("checkpoints")).count()).isBetween(1L, 3L);
+    // Curves drawn from metrics.jsonl: the loss, and each validation metric of the task.
+    assertThat(run.resolve("plots/loss.png")).isNotEmptyFile();
+    assertThat(run.resolve("plots/valid_exact_match.png")).isNotEmptyFile();
 
     Outcome evaluated = seq2seq(List.of("evaluate", run.resolve("model").toString(), "--json"));
     assertThat(evaluated.code()).as(evaluated.err()).isZero();

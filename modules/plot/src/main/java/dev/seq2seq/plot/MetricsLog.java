@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The curves in a {@code metrics.jsonl}: for each kind ({@code train}, {@code valid}) and each
+ * The curves in a {@code metrics.jsonl}: for each kind ({@code train}, {@code validation}) and each
  * numeric field, value by step.
  *
  * <p>A line is usable when it is a JSON object with an integer {@code step}, a {@code kind} of
@@ -120,14 +120,17 @@ record MetricsLog(
       return "no integer 'step'";
     }
     String kind = node.path("kind").asString("");
+    if (kind.equals("skip")) {
+      return null; // the trainer's record of a skipped batch: nothing to draw, nothing wrong
+    }
     Map<String, SortedMap<Long, Double>> target =
         switch (kind) {
           case "train" -> train;
-          case "valid" -> valid;
+          case "validation" -> valid;
           default -> null;
         };
     if (target == null) {
-      return "'kind' is neither \"train\" nor \"valid\"";
+      return "'kind' is neither \"train\" nor \"validation\"";
     }
     Map<String, Double> values = new TreeMap<>();
     for (Map.Entry<String, JsonNode> field : node.properties()) {

@@ -15,7 +15,7 @@ class MetricsLogTest {
             List.of(
                 "{\"step\": 1, \"kind\": \"train\", \"loss\": 4.0, \"lr\": 0.001, \"tokens_per_s\": 900}",
                 "{\"step\": 2, \"kind\": \"train\", \"loss\": 3.0, \"lr\": 0.002, \"note\": \"warm\"}",
-                "{\"step\": 2, \"kind\": \"valid\", \"loss\": 3.5, \"bleu\": 1.5, \"epoch\": 0}"));
+                "{\"step\": 2, \"kind\": \"validation\", \"loss\": 3.5, \"bleu\": 1.5, \"epoch\": 0}"));
     assertThat(log.train()).containsOnlyKeys("loss", "lr", "tokens_per_s");
     assertThat(log.train().get("loss")).containsExactly(entry(1L, 4.0), entry(2L, 3.0));
     assertThat(log.valid()).containsOnlyKeys("loss", "bleu");
@@ -36,7 +36,7 @@ class MetricsLogTest {
                 "{\"step\": \"3\", \"kind\": \"train\", \"loss\": 1}",
                 "{\"step\": 4, \"kind\": \"test\", \"loss\": 1}",
                 "{\"step\": 5, \"kind\": \"train\", \"lr\": 0.1}",
-                "{\"step\": 6, \"kind\": \"valid\", \"note\": \"x\"}",
+                "{\"step\": 6, \"kind\": \"validation\", \"note\": \"x\"}",
                 "{\"step\": 7, \"kind\": \"train\", \"lo")); // half-written while training
     assertThat(log.usableLines()).isEqualTo(1);
     assertThat(log.skippedLines()).isEqualTo(8);
@@ -46,7 +46,7 @@ class MetricsLogTest {
             "line 4: not a JSON object",
             "line 5: no integer 'step'",
             "line 6: no integer 'step'",
-            "line 7: 'kind' is neither \"train\" nor \"valid\"",
+            "line 7: 'kind' is neither \"train\" nor \"validation\"",
             "line 8: train line without a numeric 'loss'",
             "line 9: valid line without any numeric metric",
             "line 10: not valid JSON");

@@ -31,7 +31,7 @@ class TrainingPlotsTest {
         lines.add(
             String.format(
                 Locale.ROOT,
-                "{\"step\": %d, \"kind\": \"valid\", \"loss\": %.6g, \"bleu\": %.3f, \"accuracy\": %.3f}",
+                "{\"step\": %d, \"kind\": \"validation\", \"loss\": %.6g, \"bleu\": %.3f, \"accuracy\": %.3f}",
                 step, loss * 1.2, step / 10.0, step / 250.0));
       }
     }
@@ -78,8 +78,8 @@ class TrainingPlotsTest {
         Files.write(
             dir.resolve("metrics.jsonl"),
             List.of(
-                "{\"step\": 100, \"kind\": \"valid\", \"loss\": 2.0, \"bleu/de-en\": 3.0}",
-                "{\"step\": 200, \"kind\": \"valid\", \"loss\": 1.5, \"bleu/de-en\": 5.0}"));
+                "{\"step\": 100, \"kind\": \"validation\", \"loss\": 2.0, \"bleu/de-en\": 3.0}",
+                "{\"step\": 200, \"kind\": \"validation\", \"loss\": 1.5, \"bleu/de-en\": 5.0}"));
     TrainingPlots.Result result = TrainingPlots.write(metrics, dir.resolve("plots"));
     assertThat(result.written())
         .extracting(p -> p.getFileName().toString())
