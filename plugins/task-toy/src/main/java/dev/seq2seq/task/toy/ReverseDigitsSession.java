@@ -6,6 +6,7 @@ import dev.seq2seq.backend.TensorScope;
 import dev.seq2seq.nn.ForwardMode;
 import dev.seq2seq.nn.ParameterStore;
 import dev.seq2seq.recipe.Recipe;
+import dev.seq2seq.train.BatchPlan;
 import dev.seq2seq.train.DataPosition;
 import dev.seq2seq.train.TaskSession;
 import java.io.IOException;
@@ -28,21 +29,18 @@ final class ReverseDigitsSession implements TaskSession<ReverseDigitsSession.Toy
 
   private final Backend backend;
   private final ToyDataConfig data;
-  private final int batchSize;
+  private final BatchPlan plan;
   private final long seed;
   private final ParameterStore store;
   private final ReverseDigitsModel model;
   private final List<int[]> train;
   private final List<int[]> validation;
   private final List<int[]> test;
-  private long shuffledEpoch = -1;
-  private int[] order;
 
   ReverseDigitsSession(Recipe recipe, Backend backend) {
     this.backend = backend;
     this.data = (ToyDataConfig) recipe.data();
     ToyModelConfig modelConfig = (ToyModelConfig) recipe.model();
-    this.batchSize = recipe.train().batchSize();
     this.seed = recipe.seed();
     SplittableRandom rng = new SplittableRandom(seed);
     DigitData free = new DigitData(data.minLength(), data.maxLength(), List.of());
@@ -52,6 +50,11 @@ final class ReverseDigitsSession implements TaskSession<ReverseDigitsSession.Toy
     unseen.addAll(validation);
     this.train = new DigitData(data.minLength(), data.maxLength(), unseen)
         .sample(rng.split(), data.trainExamples());
+    int[] sizes = new int[train.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = 2 * train.get(i).length + 1; // source, and target with EOS
+    }
+    this.plan = BatchPlan.of(sizes, recipe.train(), seed);
     this.store = new ParameterStore(backend, seed);
     this.model = new ReverseDigitsModel(store, modelConfig.embedding(), modelConfig.hidden());
   }
@@ -63,18 +66,16 @@ final class ReverseDigitsSession implements TaskSession<ReverseDigitsSession.Toy
 
   @Override
   public long batchesPerEpoch() {
-    return (train.size() + batchSize - 1) / batchSize;
+    return plan.batchesPerEpoch();
   }
 
   @Override
   public ToyBatch batch(DataPosition position) {
-    int[] permutation = order(position.epoch());
-    int from = Math.toIntExact(position.index() * batchSize);
-    int to = Math.min(train.size(), from + batchSize);
-    List<int[]> sequences = new ArrayList<>(to - from);
+    int[] members = plan.batch(position.epoch(), position.index());
+    List<int[]> sequences = new ArrayList<>(members.length);
     long tokens = 0;
-    for (int i = from; i < to; i++) {
-      int[] s = train.get(permutation[i]);
+    for (int i : members) {
+      int[] s = train.get(i);
       sequences.add(s);
       tokens += 2L * s.length + 1; // source, and target with EOS
     }
@@ -122,25 +123,5 @@ final class ReverseDigitsSession implements TaskSession<ReverseDigitsSession.Toy
       json.append(", \"").append(d).append('"');
     }
     return json.append("]}\n").toString();
-  }
-
-  /** A permutation of the training set for an epoch, from the seed and the epoch alone. */
-  private int[] order(long epoch) {
-    if (epoch != shuffledEpoch) {
-      SplittableRandom rng = new SplittableRandom(seed ^ (0x5DEECE66DL * (epoch + 1)));
-      int[] p = new int[train.size()];
-      for (int i = 0; i < p.length; i++) {
-        p[i] = i;
-      }
-      for (int i = p.length - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
-        int t = p[i];
-        p[i] = p[j];
-        p[j] = t;
-      }
-      order = p;
-      shuffledEpoch = epoch;
-    }
-    return order;
   }
 }

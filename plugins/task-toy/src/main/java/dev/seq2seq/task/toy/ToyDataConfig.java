@@ -10,7 +10,7 @@ import dev.seq2seq.recipe.config.Violation;
 import java.util.List;
 
 @Doc("Random digit sequences, drawn from the recipe seed; validation and test sequences never"
-    + " occur in training. Batches are not bucketed (train.bucketing is ignored).")
+    + " occur in training. Batching follows train.batch_size, batch_by and bucketing.")
 public record ToyDataConfig(
     @Doc("Shortest sequence.") @Default("3") @Positive int minLength,
     @Doc("Longest sequence.") @Default("8") @Positive @Max(50) int maxLength,
