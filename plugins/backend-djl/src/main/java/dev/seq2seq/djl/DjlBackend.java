@@ -128,6 +128,12 @@ public final class DjlBackend implements Backend {
       Shapes.checkConcat(parts.get(0).shape(), p.shape(), a);
       list.add(nd(p));
     }
+    if (list.size() == 1) {
+      // DJL "concatenates" one array with a clone made under torch.no_grad, which would cut the
+      // graph; a differentiable copy keeps it.
+      NDArray only = list.get(0);
+      return wrap(only.toType(only.getDataType(), true));
+    }
     return wrap(NDArrays.concat(list, a));
   }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Activation;
 import ai.djl.nn.recurrent.RNN;
 import dev.seq2seq.backend.CellType;
 import dev.seq2seq.backend.RecurrentOutput;
@@ -19,10 +20,10 @@ import java.util.List;
  * order and gate layouts are the SPI's.
  *
  * <p>When every sequence is full the whole stack is one fused call. PyTorch's operators take no
- * lengths, so a padded batch runs each layer and direction one step at a time (each step still a
- * fused cell), freezing a sequence's state once it is past its length and zeroing its outputs
- * there: the reverse direction thus starts at each sequence's last valid step, and final states
- * are taken at each sequence's own end.
+ * lengths, so a padded batch runs each layer and direction one step at a time with ordinary ops
+ * (input projections as one GEMM over all steps), freezing a sequence's state once it is past its
+ * length and zeroing its outputs there: the reverse direction thus starts at each sequence's last
+ * valid step, and final states are taken at each sequence's own end.
  */
 final class DjlRecurrent {
   private final DjlBackend backend;
@@ -63,9 +64,8 @@ final class DjlRecurrent {
   /** {@code [output, h_n]} or, for LSTM, {@code [output, h_n, c_n]}; batch-first. */
   private NDList fused(CellType cell, NDArray x, NDArray h, NDArray c, NDList params, int layers,
       boolean bidirectional) {
-    // Always the training kernels: on the CPU the inference path (oneDNN) rounds differently,
-    // and a value must not depend on whether a tape is open. Dropout is 0, so nothing else
-    // changes.
+    // Always the training kernels, so that a value never depends on whether a tape is open
+    // (PyTorch may pick other kernels for inference). Dropout is 0, so nothing else changes.
     boolean training = true;
     var ex = x.getNDArrayInternal();
     return switch (cell) {
@@ -86,9 +86,9 @@ final class DjlRecurrent {
     for (int b = 0; b < batch; b++) {
       Arrays.fill(valid, b * time, b * time + lengths[b], 1f);
     }
-    NDArray keep = backend.manager().create(valid, Shapes.djl(batch, time, 1))
-        .toType(x.getDataType(), false);
-    NDArray isValid = keep.toType(DataType.BOOLEAN, false);
+    NDArray isValid = backend.manager().create(valid, Shapes.djl(batch, time, 1))
+        .toType(DataType.BOOLEAN, false);
+    NDArray zero = backend.manager().zeros(new ai.djl.ndarray.types.Shape(), x.getDataType());
     int dirs = spec.directions();
     NDArray layerInput = x;
     NDArray[] hN = new NDArray[spec.layers() * dirs];
@@ -97,23 +97,26 @@ final class DjlRecurrent {
       NDList outputs = new NDList(dirs);
       for (int d = 0; d < dirs; d++) {
         int k = l * dirs + d;
-        NDList p = new NDList(params.subNDList(4 * k).subList(0, 4));
+        NDArray wih = params.get(4 * k);
+        NDArray whhT = params.get(4 * k + 1).transpose();
+        NDArray bhh = params.get(4 * k + 3);
+        // The input projection of every step at once: one GEMM per layer and direction.
+        NDArray xProj = layerInput.matMul(wih.transpose()).add(params.get(4 * k + 2));
         NDArray h = h0.get(k);
         NDArray c = c0 == null ? null : c0.get(k);
         NDArray[] steps = new NDArray[time];
         for (int s = 0; s < time; s++) {
           int t = d == 0 ? s : time - 1 - s;
-          NDList r = fused(spec.cell(), step(layerInput, t), h.expandDims(0),
-              c == null ? null : c.expandDims(0), p, 1, false);
-          // A one-step layer's output is its new hidden state; reading h from the output alone
-          // keeps PyTorch from back-propagating into both (which it gets wrong for this shape).
-          NDArray hn = r.get(0).squeeze(1);
+          NDArray gi = step(xProj, t).squeeze(1);
+          NDArray gh = h.matMul(whhT).add(bhh);
+          NDArray[] next = cell(spec.cell(), gi, gh, h, c);
           NDArray on = step(isValid, t).squeeze(1);
-          h = DjlBackend.where(on, hn, h);
+          h = DjlBackend.where(on, next[0], h);
           if (c != null) {
-            c = DjlBackend.where(on, r.get(2).squeeze(0), c);
+            c = DjlBackend.where(on, next[1], c);
           }
-          steps[t] = hn.mul(step(keep, t).squeeze(1));
+          // where, not a product with the mask: padded outputs must be +0, never -0.
+          steps[t] = DjlBackend.where(on, next[0], zero);
         }
         outputs.add(NDArrays.stack(new NDList(steps), 1));
         hN[k] = h;
@@ -128,6 +131,38 @@ final class DjlRecurrent {
       r.add(NDArrays.stack(new NDList(cN), 0));
     }
     return r;
+  }
+
+  /**
+   * One step of a cell from its projections {@code gi = W_ih x + b_ih} and {@code gh = W_hh h +
+   * b_hh}, with the gate layouts of {@link CellType}: {@code [h']} or, for LSTM, {@code [h', c']}.
+   */
+  private static NDArray[] cell(CellType type, NDArray gi, NDArray gh, NDArray h, NDArray c) {
+    switch (type) {
+      case RNN_TANH:
+        return new NDArray[] {gi.add(gh).tanh()};
+      case RNN_RELU:
+        return new NDArray[] {Activation.relu(gi.add(gh))};
+      case LSTM: {
+        NDList g = gi.add(gh).split(4, 1);
+        NDArray i = Activation.sigmoid(g.get(0));
+        NDArray f = Activation.sigmoid(g.get(1));
+        NDArray cNew = f.mul(c).add(i.mul(g.get(2).tanh()));
+        NDArray hNew = Activation.sigmoid(g.get(3)).mul(cNew.tanh());
+        return new NDArray[] {hNew, cNew};
+      }
+      case GRU: {
+        NDList a = gi.split(3, 1);
+        NDList b = gh.split(3, 1);
+        NDArray r = Activation.sigmoid(a.get(0).add(b.get(0)));
+        NDArray z = Activation.sigmoid(a.get(1).add(b.get(1)));
+        NDArray n = a.get(2).add(r.mul(b.get(2))).tanh();
+        // h' = (1 - z) * n + z * h = n + z * (h - n)
+        return new NDArray[] {n.add(z.mul(h.sub(n)))};
+      }
+      default:
+        throw new IllegalStateException("unknown cell " + type);
+    }
   }
 
   /** {@code a[:, t:t+1]}. */
