@@ -62,7 +62,8 @@ public final class DjlBackend implements Backend {
 
   @Override
   public BackendInfo info() {
-    return new BackendInfo("djl", Engine.getDjlVersion(), device.toString(), threads,
+    String where = device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
+    return new BackendInfo("djl", Engine.getDjlVersion(), where, threads,
         Map.of("engine", engine.getEngineName() + " " + engine.getVersion(),
             "gpus", Integer.toString(engine.getGpuCount())));
   }

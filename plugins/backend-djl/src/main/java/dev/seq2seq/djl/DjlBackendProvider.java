@@ -30,6 +30,7 @@ public final class DjlBackendProvider implements BackendProvider {
     int threads = options.resolvedThreads();
     Engine engine = loadEngine(threads);
     // Intra-op threads can change at any time; the engine reads the property only when it loads.
+    // The setting is process-wide: the backend created last decides for all.
     JniUtils.setNumThreads(threads);
     return new DjlBackend(engine, device(engine, options.device()), threads);
   }
