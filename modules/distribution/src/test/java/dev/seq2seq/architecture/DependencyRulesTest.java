@@ -39,6 +39,7 @@ class DependencyRulesTest {
   /** The training loop and the task SPI: tasks implement it, the CLI drives it. */
   static final String TRAIN = "dev.seq2seq.train..";
   static final String PLOT = "dev.seq2seq.plot..";
+  static final String TOY = "dev.seq2seq.toy..";
 
   static JavaClasses classes;
 
@@ -97,10 +98,10 @@ class DependencyRulesTest {
   }
 
   @Test
-  void plotsDependOnlyOnTheCore() {
+  void plotsAndTheToyModelDependOnlyOnTheCore() {
     noClasses()
         .that()
-        .resideInAPackage(PLOT)
+        .resideInAnyPackage(PLOT, TOY)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

@@ -8,6 +8,8 @@ import dev.seq2seq.nn.Parameter;
 import dev.seq2seq.nn.ParameterStore;
 import dev.seq2seq.optim.GradientClipping;
 import dev.seq2seq.optim.Optimizer;
+import dev.seq2seq.toy.DigitData;
+import dev.seq2seq.toy.ReverseDigitsModel;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,15 +93,15 @@ public final class ToyReversalTask {
 
   public Result run(Backend backend, Function<List<Parameter>, Optimizer> optimizerFactory) {
     SplittableRandom rng = new SplittableRandom(config.seed());
-    ToyReversalData free = new ToyReversalData(config.minLength(), config.maxLength(), List.of());
+    DigitData free = new DigitData(config.minLength(), config.maxLength(), List.of());
     List<int[]> test = free.sample(rng.split(), config.heldOut());
     List<int[]> validation = free.sample(rng.split(), config.validation());
     List<int[]> unseen = new ArrayList<>(test);
     unseen.addAll(validation);
-    ToyReversalData train = new ToyReversalData(config.minLength(), config.maxLength(), unseen);
+    DigitData train = new DigitData(config.minLength(), config.maxLength(), unseen);
 
     ParameterStore store = new ParameterStore(backend, config.seed());
-    ToyReversalModel model = new ToyReversalModel(store, config.embedding(), config.hidden());
+    ReverseDigitsModel model = new ReverseDigitsModel(store, config.embedding(), config.hidden());
     List<Parameter> parameters = List.copyOf(store.parameters().values());
     Optimizer optimizer = optimizerFactory.apply(parameters);
     ForwardMode mode = ForwardMode.train(rng.split());
@@ -114,8 +116,8 @@ public final class ToyReversalTask {
     double best = 0;
     List<Double> history = new ArrayList<>();
     while (step < config.maxSteps()) {
-      ToyReversalData.Batch batch =
-          ToyReversalData.batch(backend, train.sample(dataRng, config.batchSize()));
+      DigitData.Batch batch =
+          DigitData.batch(backend, train.sample(dataRng, config.batchSize()));
       optimizer.zeroGrad();
       try (GradientTape tape = backend.gradientTape()) {
         Tensor loss = model.loss(batch, mode);
@@ -150,13 +152,13 @@ public final class ToyReversalTask {
   }
 
   /** Greedy exact-match rate of {@code model} on {@code sources}. */
-  public double accuracy(ToyReversalModel model, List<int[]> sources) {
+  public double accuracy(ReverseDigitsModel model, List<int[]> sources) {
     int correct = 0;
     for (int from = 0; from < sources.size(); from += 250) {
       List<int[]> chunk = sources.subList(from, Math.min(sources.size(), from + 250));
       List<int[]> decoded = model.greedy(chunk, config.maxLength() + 2);
       for (int i = 0; i < chunk.size(); i++) {
-        if (Arrays.equals(decoded.get(i), ToyReversalData.reversed(chunk.get(i)))) {
+        if (Arrays.equals(decoded.get(i), DigitData.reversed(chunk.get(i)))) {
           correct++;
         }
       }

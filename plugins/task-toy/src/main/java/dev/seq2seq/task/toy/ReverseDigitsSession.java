@@ -6,6 +6,8 @@ import dev.seq2seq.backend.TensorScope;
 import dev.seq2seq.nn.ForwardMode;
 import dev.seq2seq.nn.ParameterStore;
 import dev.seq2seq.recipe.Recipe;
+import dev.seq2seq.toy.DigitData;
+import dev.seq2seq.toy.ReverseDigitsModel;
 import dev.seq2seq.train.BatchPlan;
 import dev.seq2seq.train.DataPosition;
 import dev.seq2seq.train.TaskSession;

@@ -1,4 +1,4 @@
-package dev.seq2seq.testkit;
+package dev.seq2seq.toy;
 
 import dev.seq2seq.backend.Backend;
 import dev.seq2seq.backend.CellType;
@@ -34,8 +34,11 @@ import java.util.List;
  *   c_t   = attend(h_t, encoder states)
  *   logit = W_out [h_t; c_t] + b
  * </pre>
+ *
+ * <p>The conformance kit trains this same network on every backend ({@code ToyTaskConformance}),
+ * so a change here is checked on all of them.
  */
-public final class ToyReversalModel {
+public final class ReverseDigitsModel {
   private final Backend backend;
   private final RecurrentEncoder encoder;
   private final StateBridge bridge;
@@ -43,27 +46,27 @@ public final class ToyReversalModel {
   private final RecurrentCell cell;
   private final Attention attention;
   private final Linear output;
-  private final CrossEntropy crossEntropy = new CrossEntropy(ToyReversalData.PAD, 0.0);
+  private final CrossEntropy crossEntropy = new CrossEntropy(DigitData.PAD, 0.0);
 
   /**
    * @param embedding source and target embedding width
    * @param hidden decoder hidden size and attention size; the encoder's two directions have half
    *     each, so encoder states are {@code hidden} wide too
    */
-  public ToyReversalModel(ParameterStore store, int embedding, int hidden) {
+  public ReverseDigitsModel(ParameterStore store, int embedding, int hidden) {
     this.backend = store.backend();
-    int vocabulary = ToyReversalData.VOCABULARY;
+    int vocabulary = DigitData.VOCABULARY;
     this.encoder =
         new RecurrentEncoder(
             store.child("encoder"),
             new RecurrentEncoder.Config(
-                vocabulary, embedding, ToyReversalData.PAD, CellType.GRU, hidden / 2, 1, true, 0.0));
+                vocabulary, embedding, DigitData.PAD, CellType.GRU, hidden / 2, 1, true, 0.0));
     int keys = encoder.outputSize();
     this.bridge =
         new StateBridge(
             store.child("bridge"), encoder.config().spec(), CellType.GRU, 1, hidden);
     this.targetEmbedding =
-        new Embedding(store.child("decoder.embedding"), vocabulary, embedding, ToyReversalData.PAD);
+        new Embedding(store.child("decoder.embedding"), vocabulary, embedding, DigitData.PAD);
     this.cell =
         new RecurrentCell(store.child("decoder.rnn"), CellType.GRU, embedding + keys, hidden, 1, 0);
     this.attention = new AdditiveAttention(store.child("decoder.attention"), hidden, keys, hidden);
@@ -98,7 +101,7 @@ public final class ToyReversalModel {
   }
 
   /** Teacher-forced mean cross-entropy over the non-padding targets. */
-  public Tensor loss(ToyReversalData.Batch batch, ForwardMode mode) {
+  public Tensor loss(DigitData.Batch batch, ForwardMode mode) {
     Source source = encode(batch.source(), batch.sourceLengths(), mode);
     DecoderState state = source.start();
     List<Tensor> logits = new ArrayList<>(batch.steps());
@@ -109,7 +112,7 @@ public final class ToyReversalModel {
     }
     Tensor all = backend.stack(logits, 1); // [B, T, V]
     int rows = batch.targets().shape().dim(0);
-    return crossEntropy.loss(all.reshape(rows, ToyReversalData.VOCABULARY), batch.targets());
+    return crossEntropy.loss(all.reshape(rows, DigitData.VOCABULARY), batch.targets());
   }
 
   /**
@@ -125,11 +128,11 @@ public final class ToyReversalModel {
   private List<int[]> decodeGreedily(List<int[]> sources, int maxSteps) {
     int batch = sources.size();
     int[] lengths = new int[batch];
-    Tensor ids = ToyReversalData.sources(backend, sources, lengths);
+    Tensor ids = DigitData.sources(backend, sources, lengths);
     Source source = encode(ids, lengths, ForwardMode.eval());
     DecoderState state = source.start();
     int[] previous = new int[batch];
-    Arrays.fill(previous, ToyReversalData.BOS);
+    Arrays.fill(previous, DigitData.BOS);
     List<List<Integer>> out = new ArrayList<>(batch);
     boolean[] done = new boolean[batch];
     for (int b = 0; b < batch; b++) {
@@ -142,7 +145,7 @@ public final class ToyReversalModel {
       boolean all = true;
       for (int b = 0; b < batch; b++) {
         if (!done[b]) {
-          if (best[b] == ToyReversalData.EOS) {
+          if (best[b] == DigitData.EOS) {
             done[b] = true;
           } else {
             out.get(b).add(best[b]);

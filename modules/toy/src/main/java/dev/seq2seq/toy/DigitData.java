@@ -1,4 +1,4 @@
-package dev.seq2seq.task.toy;
+package dev.seq2seq.toy;
 
 import dev.seq2seq.backend.Backend;
 import dev.seq2seq.backend.Tensor;
