@@ -25,6 +25,7 @@ class DependencyRulesTest {
     "dev.seq2seq.check..",
     "dev.seq2seq.data..",
     "dev.seq2seq.loss..",
+    "dev.seq2seq.metric..",
     "dev.seq2seq.nn..",
     "dev.seq2seq.optim..",
     "dev.seq2seq.plugin..",
@@ -39,6 +40,8 @@ class DependencyRulesTest {
   /** The training loop and the task SPI: tasks implement it, the CLI drives it. */
   static final String TRAIN = "dev.seq2seq.train..";
   static final String PLOT = "dev.seq2seq.plot..";
+  /** Metric plugins (BLEU, chrF): registered by name in the core's metric registry. */
+  static final String METRIC_PLUGINS = "dev.seq2seq.metrics..";
 
   static JavaClasses classes;
 
@@ -129,6 +132,33 @@ class DependencyRulesTest {
         .dependOnClassesThat()
         .resideInAnyPackage(BACKENDS)
         .because("backends are chosen by registered name, never by class")
+        .check(classes);
+  }
+
+  @Test
+  void metricPluginsDependOnlyOnTheCore() {
+    noClasses()
+        .that()
+        .resideInAPackage(METRIC_PLUGINS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            Stream.concat(Stream.of(CLI, TASKS, RECIPE, TRAIN, PLOT), Stream.of(BACKENDS))
+                .toArray(String[]::new))
+        .check(classes);
+  }
+
+  @Test
+  void nothingNamesAMetricPlugin() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            Stream.concat(Stream.of(CLI, TASKS, RECIPE, TRAIN, PLOT), Stream.of(BACKENDS))
+                .toArray(String[]::new))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(METRIC_PLUGINS)
+        .because("metrics are chosen by registered name, never by class")
         .check(classes);
   }
 }
