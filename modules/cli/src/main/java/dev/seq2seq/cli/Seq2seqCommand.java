@@ -14,6 +14,7 @@ import picocli.CommandLine.HelpCommand;
       PluginsCommand.class,
       DoctorCommand.class,
       BenchCommand.class,
+      ScoreCommand.class,
       RecipeCommand.class,
       DataCommand.class,
       TrainCommand.class,

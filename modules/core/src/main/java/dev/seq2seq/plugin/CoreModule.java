@@ -3,6 +3,7 @@ package dev.seq2seq.plugin;
 import com.google.inject.AbstractModule;
 import dev.seq2seq.backend.BackendProvider;
 import dev.seq2seq.bench.Benchmark;
+import dev.seq2seq.metric.CorpusMetric;
 
 /**
  * Declares the registries the core defines, so that they exist (possibly empty) even when no
@@ -14,5 +15,6 @@ final class CoreModule extends AbstractModule {
   protected void configure() {
     Registries.registry(binder(), BackendProvider.class);
     Registries.registry(binder(), Benchmark.class);
+    Registries.registry(binder(), CorpusMetric.class);
   }
 }

@@ -25,6 +25,7 @@ class DependencyRulesTest {
     "dev.seq2seq.check..",
     "dev.seq2seq.data..",
     "dev.seq2seq.loss..",
+    "dev.seq2seq.metric..",
     "dev.seq2seq.nn..",
     "dev.seq2seq.optim..",
     "dev.seq2seq.plugin..",
@@ -40,6 +41,8 @@ class DependencyRulesTest {
   static final String TRAIN = "dev.seq2seq.train..";
   static final String PLOT = "dev.seq2seq.plot..";
   static final String TOY = "dev.seq2seq.toy..";
+  /** Metric plugins (BLEU, chrF): registered by name in the core's metric registry. */
+  static final String METRIC_PLUGINS = "dev.seq2seq.metrics..";
 
   static JavaClasses classes;
 
@@ -130,6 +133,33 @@ class DependencyRulesTest {
         .dependOnClassesThat()
         .resideInAnyPackage(BACKENDS)
         .because("backends are chosen by registered name, never by class")
+        .check(classes);
+  }
+
+  @Test
+  void metricPluginsDependOnlyOnTheCore() {
+    noClasses()
+        .that()
+        .resideInAPackage(METRIC_PLUGINS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            Stream.concat(Stream.of(CLI, TASKS, RECIPE, TRAIN, PLOT), Stream.of(BACKENDS))
+                .toArray(String[]::new))
+        .check(classes);
+  }
+
+  @Test
+  void nothingNamesAMetricPlugin() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            Stream.concat(Stream.of(CLI, TASKS, RECIPE, TRAIN, PLOT), Stream.of(BACKENDS))
+                .toArray(String[]::new))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(METRIC_PLUGINS)
+        .because("metrics are chosen by registered name, never by class")
         .check(classes);
   }
 }
