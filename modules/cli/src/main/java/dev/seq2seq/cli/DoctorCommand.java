@@ -6,6 +6,7 @@ import dev.seq2seq.backend.BackendInfo;
 import dev.seq2seq.backend.BackendOptions;
 import dev.seq2seq.backend.BackendProvider;
 import dev.seq2seq.check.CheckResult;
+import dev.seq2seq.check.ParityCheck;
 import dev.seq2seq.check.SelfCheck;
 import dev.seq2seq.util.Suggestions;
 import java.io.PrintWriter;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Print the environment and run a numeric self-check of a backend:",
       "finite-difference gradients of every op and recurrent cell configuration,",
-      "and the CTC reference cases. Exit code 0 when every check passes."
+      "and the CTC reference cases. With --compare (by default the native backend,",
+      "when another one is checked), also compares every op, cell, attention and loss",
+      "with that backend on identical inputs. Exit code 0 when every check passes."
     })
 final class DoctorCommand implements Callable<Integer> {
   private final Map<String, BackendProvider> backends;
@@ -53,6 +56,12 @@ final class DoctorCommand implements Callable<Integer> {
       description = "Worker threads; 0 = one per core (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(
+      names = "--compare",
+      description = "Also compare values and gradients with this backend (parity/... checks);"
+          + " default: native when checking another backend, 'none' to skip.")
+  String compareName;
+
   @Option(names = "--json", description = "Print one JSON object with a 'checks' list.")
   boolean json;
 
@@ -70,12 +79,19 @@ final class DoctorCommand implements Callable<Integer> {
               + Suggestions.didYouMean(backendName, backends.keySet())
               + "; registered: " + String.join(", ", new TreeSet<>(backends.keySet())));
     }
+    String compare = compareWith();
     BackendOptions options = new BackendOptions(parseDevice(device), threads);
     Map<String, Object> environment = environment();
     try (Backend backend = provider.create(options)) {
       BackendInfo info = backend.info();
       long start = System.nanoTime();
-      List<CheckResult> checks = SelfCheck.run(backend);
+      List<CheckResult> checks = new ArrayList<>(SelfCheck.run(backend));
+      if (compare != null) {
+        // The same options for both, so that a difference is the backends', not the settings'.
+        try (Backend reference = backends.get(compare).create(options)) {
+          checks.addAll(ParityCheck.run(backend, reference));
+        }
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       boolean passed = checks.stream().allMatch(CheckResult::passed);
       if (json) {
@@ -85,6 +101,24 @@ final class DoctorCommand implements Callable<Integer> {
       }
       return passed ? ExitCode.OK : ExitCode.FAILURE;
     }
+  }
+
+  /** The backend to compare with, or null for none. */
+  private String compareWith() {
+    if (compareName == null) {
+      boolean other = !backendName.equals("native") && backends.containsKey("native");
+      return other ? "native" : null;
+    }
+    if (compareName.equals("none")) {
+      return null;
+    }
+    if (!backends.containsKey(compareName)) {
+      throw new UsageException(
+          "unknown backend '" + compareName + "' for --compare"
+              + Suggestions.didYouMean(compareName, backends.keySet())
+              + "; registered: " + String.join(", ", new TreeSet<>(backends.keySet())));
+    }
+    return compareName;
   }
 
   private static BackendOptions.Device parseDevice(String value) {

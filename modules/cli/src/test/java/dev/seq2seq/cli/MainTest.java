@@ -87,4 +87,28 @@ class MainTest {
     assertThat(node.path("passed").asBoolean()).as(r.out()).isTrue();
     assertThat(r.code()).isZero();
   }
+
+  @Test
+  void doctorRejectsUnknownCompareBackend() {
+    Result r = run("doctor", "--compare", "natve");
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("unknown backend 'natve' for --compare", "did you mean 'native'?");
+  }
+
+  @Test
+  void doctorComparesWithAnotherBackendThroughTheRegistry() {
+    // Only the native backend is on this module's class path: compared with itself, every
+    // parity entry must appear and agree exactly.
+    Result r = run("doctor", "--json", "--threads", "1", "--compare", "native");
+    JsonNode node = JsonMapper.builder().build().readTree(r.out());
+    int parity = 0;
+    for (JsonNode check : node.path("checks")) {
+      if (check.path("name").asString().startsWith("parity/")) {
+        parity++;
+        assertThat(check.path("passed").asBoolean()).as(check.toString()).isTrue();
+      }
+    }
+    assertThat(parity).isGreaterThan(60);
+    assertThat(r.code()).isZero();
+  }
 }

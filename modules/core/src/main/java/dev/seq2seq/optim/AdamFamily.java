@@ -41,6 +41,8 @@ abstract class AdamFamily extends AbstractOptimizer {
     require(eps >= 0, "eps must be >= 0, got " + eps);
     require(weightDecay >= 0, "weight decay must be >= 0, got " + weightDecay);
     this.beta1 = beta1;
+    state.reserve(parameters(), "exp_avg");
+    state.reserve(parameters(), "exp_avg_sq");
     this.beta2 = beta2;
     this.eps = eps;
     this.weightDecay = weightDecay;

@@ -18,6 +18,11 @@ import java.util.TreeSet;
  */
 final class OptimizerState {
   private final Map<String, Tensor> slots = new LinkedHashMap<>();
+  // Zero tensors made when the optimiser is built, handed out as slots on first use. An optimiser
+  // is built outside every TensorScope while its steps run inside one (the trainer's step scope);
+  // a slot first made during a step would belong to that scope and be freed with it on a backend
+  // whose memory lives off the heap (djl). Made up front, slots live as long as the backend.
+  private final Map<String, Tensor> reserved = new LinkedHashMap<>();
   // Step counts stay on the host (reading a device scalar every step would force a sync); they
   // become one-element FLOAT32 tensors, as PyTorch stores them, only in snapshots.
   private final Map<String, Long> steps = new LinkedHashMap<>();
@@ -28,10 +33,27 @@ final class OptimizerState {
     return slots.get(key(p, slot));
   }
 
-  /** Returns the slot, creating it as zeros shaped like the parameter on first use. */
+  /** Returns the slot, taking its reserved zeros (or creating zeros) on first use. */
   Tensor getOrZeros(Parameter p, String slot) {
-    return slots.computeIfAbsent(
-        key(p, slot), k -> p.value().backend().zeros(p.value().dtype(), p.value().shape().dims()));
+    return slots.computeIfAbsent(key(p, slot), k -> {
+      Tensor spare = reserved.remove(k);
+      return spare != null ? spare : zerosLike(p);
+    });
+  }
+
+  /**
+   * Makes the zeros of {@code slot} for every parameter now, in the caller's scope: optimisers
+   * call this from their constructor. {@link #get} still reports no slot before its first use, so
+   * snapshots are unchanged.
+   */
+  void reserve(List<Parameter> parameters, String slot) {
+    for (Parameter p : parameters) {
+      reserved.putIfAbsent(key(p, slot), zerosLike(p));
+    }
+  }
+
+  private static Tensor zerosLike(Parameter p) {
+    return p.value().backend().zeros(p.value().dtype(), p.value().shape().dims());
   }
 
   /** The number of updates this parameter has received. */
@@ -96,6 +118,7 @@ final class OptimizerState {
     }
     slots.clear();
     slots.putAll(loaded);
+    loaded.keySet().forEach(reserved::remove);
     steps.clear();
     steps.putAll(loadedSteps);
     stepOwners.clear();

@@ -44,6 +44,9 @@ public final class Sgd extends AbstractOptimizer {
     this.dampening = dampening;
     this.nesterov = nesterov;
     this.weightDecay = weightDecay;
+    if (momentum != 0) {
+      state.reserve(parameters(), "momentum_buffer");
+    }
   }
 
   @Override
