@@ -11,8 +11,8 @@ import dev.seq2seq.nn.Parameter;
 import dev.seq2seq.nn.ParameterStore;
 import dev.seq2seq.optim.Adam;
 import dev.seq2seq.optim.Optimizer;
-import dev.seq2seq.testkit.ToyReversalData;
-import dev.seq2seq.testkit.ToyReversalModel;
+import dev.seq2seq.toy.DigitData;
+import dev.seq2seq.toy.ReverseDigitsModel;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -44,17 +44,17 @@ class DjlNativeTrainingParityTest {
   /** Per-step losses; each step in its own scope, as the trainer runs it. */
   static double[] train(Backend backend) {
     ParameterStore store = new ParameterStore(backend, 7);
-    ToyReversalModel model = new ToyReversalModel(store, 16, 32);
+    ReverseDigitsModel model = new ReverseDigitsModel(store, 16, 32);
     List<Parameter> parameters = List.copyOf(store.parameters().values());
     Optimizer optimizer = new Adam(parameters, 3e-3);
-    ToyReversalData data = new ToyReversalData(3, 6, List.of());
+    DigitData data = new DigitData(3, 6, List.of());
     SplittableRandom rng = new SplittableRandom(3);
     double[] losses = new double[STEPS];
     for (int step = 0; step < STEPS; step++) {
       List<int[]> sequences = data.sample(rng, 16);
       optimizer.zeroGrad();
       try (TensorScope scope = backend.scope()) {
-        ToyReversalData.Batch batch = ToyReversalData.batch(backend, sequences);
+        DigitData.Batch batch = DigitData.batch(backend, sequences);
         try (GradientTape tape = backend.gradientTape()) {
           Tensor loss = model.loss(batch, ForwardMode.eval());
           tape.backward(loss);
