@@ -2,9 +2,11 @@ package dev.seq2seq.task.translation;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import dev.seq2seq.bench.Benchmark;
 import dev.seq2seq.plugin.Plugin;
 import dev.seq2seq.plugin.Registries;
 import dev.seq2seq.recipe.config.ConfigTypes;
+import dev.seq2seq.task.translation.model.MtSmallBenchmark;
 import dev.seq2seq.task.translation.text.BpeTokenizerConfig;
 import dev.seq2seq.task.translation.text.CharTokenizerConfig;
 import dev.seq2seq.task.translation.text.Tokenizer;
@@ -13,7 +15,8 @@ import dev.seq2seq.task.translation.text.WordTokenizerConfig;
 
 /**
  * The translation task's text side: tokenizers a recipe selects with {@code tokenizer: {type:
- * word}}, vocabularies and parallel-corpus reading. The task itself comes later.
+ * word}}, vocabularies and parallel-corpus reading; and the {@code mt-small} benchmark model. The
+ * task itself comes later.
  */
 public final class TranslationPlugin implements Plugin {
 
@@ -24,7 +27,7 @@ public final class TranslationPlugin implements Plugin {
 
   @Override
   public String description() {
-    return "translation text side: word, char and bpe tokenizers";
+    return "translation text side: word, char and bpe tokenizers; mt-small benchmark";
   }
 
   @Override
@@ -39,6 +42,7 @@ public final class TranslationPlugin implements Plugin {
         ConfigTypes.register(binder(), TokenizerConfig.class, "word", WordTokenizerConfig.class);
         ConfigTypes.register(binder(), TokenizerConfig.class, "char", CharTokenizerConfig.class);
         ConfigTypes.register(binder(), TokenizerConfig.class, "bpe", BpeTokenizerConfig.class);
+        Registries.register(binder(), Benchmark.class, "mt-small", MtSmallBenchmark.class);
       }
     };
   }

@@ -1,0 +1,190 @@
+package dev.seq2seq.task.translation.model;
+
+import dev.seq2seq.backend.Backend;
+import dev.seq2seq.backend.CellType;
+import dev.seq2seq.backend.RecurrentOutput;
+import dev.seq2seq.backend.RecurrentState;
+import dev.seq2seq.backend.Tensor;
+import dev.seq2seq.backend.TensorScope;
+import dev.seq2seq.loss.CrossEntropy;
+import dev.seq2seq.nn.Embedding;
+import dev.seq2seq.nn.EncoderOutput;
+import dev.seq2seq.nn.ForwardMode;
+import dev.seq2seq.nn.Linear;
+import dev.seq2seq.nn.ParameterStore;
+import dev.seq2seq.nn.RecurrentCell;
+import dev.seq2seq.nn.RecurrentEncoder;
+import dev.seq2seq.nn.StateBridge;
+import dev.seq2seq.nn.attention.AdditiveAttention;
+import dev.seq2seq.nn.attention.AttentionKeys;
+import dev.seq2seq.nn.attention.AttentionResult;
+import dev.seq2seq.task.translation.text.Vocabulary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The mt-small benchmark network (BENCHMARKS.md), the same network as the PyTorch peer
+ * {@code torch_seq2seq.py}: a bidirectional GRU encoder, {@code tanh(Linear)} bridge and a GRU
+ * decoder with Bahdanau attention. Unlike the toy model, attention reads the <em>previous</em>
+ * decoder state and the output layer also sees the input embedding:
+ *
+ * <pre>
+ *   c_t   = attend(h_{t-1}, encoder states)
+ *   h_t   = GRU([embed(y_{t-1}); c_t], h_{t-1})
+ *   logit = W_out [h_t; c_t; embed(y_{t-1})] + b
+ * </pre>
+ *
+ * <p>Embeddings have no padding row, as in the peer (padding is masked by the encoder lengths,
+ * attention mask and loss instead), so the parameter count is the peer's exactly.
+ */
+public final class MtSmallModel {
+
+  /** Layer sizes; {@link #spec} is the benchmark's. */
+  public record Config(
+      int sourceVocabulary, int targetVocabulary, int embedding, int encoderHidden,
+      int decoderHidden, int attention) {
+
+    public static Config spec(int sourceVocabulary, int targetVocabulary) {
+      return new Config(sourceVocabulary, targetVocabulary, 256, 256, 512, 512);
+    }
+  }
+
+  /** An encoded source batch: attention inputs and the decoder's initial state. */
+  public record Source(AttentionKeys keys, RecurrentState start) {}
+
+  /** One decoder step's logits {@code [B, V]} and next state {@code [1, B, D]}. */
+  public record Step(Tensor logits, RecurrentState state) {}
+
+  private final Backend backend;
+  private final Config config;
+  private final RecurrentEncoder encoder;
+  private final StateBridge bridge;
+  private final Embedding targetEmbedding;
+  private final AdditiveAttention attention;
+  private final RecurrentCell cell;
+  private final Linear output;
+  private final CrossEntropy crossEntropy = new CrossEntropy(Vocabulary.PAD_ID, 0.0);
+
+  public MtSmallModel(ParameterStore store, Config config) {
+    this.backend = store.backend();
+    this.config = config;
+    this.encoder =
+        new RecurrentEncoder(
+            store.child("encoder"),
+            new RecurrentEncoder.Config(
+                config.sourceVocabulary(), config.embedding(), Embedding.NO_PADDING,
+                CellType.GRU, config.encoderHidden(), 1, true, 0.0));
+    int keys = encoder.outputSize(); // 2 * encoderHidden
+    this.bridge =
+        new StateBridge(
+            store.child("bridge"), encoder.config().spec(), CellType.GRU, 1, config.decoderHidden());
+    this.targetEmbedding =
+        new Embedding(
+            store.child("decoder.embedding"), config.targetVocabulary(), config.embedding(),
+            Embedding.NO_PADDING);
+    this.attention =
+        new AdditiveAttention(
+            store.child("decoder.attention"), config.decoderHidden(), keys, config.attention());
+    this.cell =
+        new RecurrentCell(
+            store.child("decoder.rnn"), CellType.GRU, config.embedding() + keys,
+            config.decoderHidden(), 1, 0.0);
+    this.output =
+        new Linear(
+            store.child("decoder.output"), config.decoderHidden() + keys + config.embedding(),
+            config.targetVocabulary());
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /**
+   * @param ids INT32 {@code [B, S]} source ids, padded after each length
+   * @param lengths source lengths
+   */
+  public Source encode(Tensor ids, int[] lengths, ForwardMode mode) {
+    EncoderOutput enc = encoder.encode(ids, lengths, mode); // [B, S, 2He]
+    // Keys W_k·enc once per batch: every decoder step only adds its projected query.
+    return new Source(attention.prepare(enc), bridge.apply(enc.finalState()));
+  }
+
+  /**
+   * @param previous INT32 {@code [B]} previous target tokens
+   * @param state decoder state {@code [1, B, D]}
+   */
+  public Step step(Tensor previous, RecurrentState state, AttentionKeys keys, ForwardMode mode) {
+    Tensor e = targetEmbedding.forward(previous); // [B, E]
+    AttentionResult att = attention.attend(cell.top(state), keys); // context [B, 2He]
+    Tensor x = Tensor.concat(List.of(e, att.context()), 1); // [B, E + 2He]
+    RecurrentOutput rnn = cell.step(x, state, mode); // [B, D]
+    Tensor logits = output.forward(Tensor.concat(List.of(rnn.output(), att.context(), e), 1));
+    return new Step(logits, rnn.state()); // [B, V]
+  }
+
+  /**
+   * Teacher-forced mean cross-entropy over the non-padding targets.
+   *
+   * @param inputs per step INT32 {@code [B]}: {@code <s>} then the target tokens
+   * @param targets INT32 {@code [B * T]} row-major: the next token at each step, padding ignored
+   */
+  public Tensor loss(Source source, List<Tensor> inputs, Tensor targets, ForwardMode mode) {
+    RecurrentState state = source.start();
+    List<Tensor> logits = new ArrayList<>(inputs.size());
+    for (Tensor previous : inputs) {
+      Step step = step(previous, state, source.keys(), mode);
+      logits.add(step.logits());
+      state = step.state();
+    }
+    Tensor all = backend.stack(logits, 1); // [B, T, V]
+    int rows = targets.shape().dim(0);
+    return crossEntropy.loss(all.reshape(rows, config.targetVocabulary()), targets);
+  }
+
+  /**
+   * Greedy decoding of one padded batch, stopping when every row has produced {@code </s>} or
+   * after {@code maxSteps}. Runs in its own memory scope: the results are host arrays.
+   *
+   * @return per row the tokens before {@code </s>}
+   */
+  public List<int[]> greedy(Tensor ids, int[] lengths, int maxSteps) {
+    try (TensorScope scope = backend.scope()) {
+      int batch = lengths.length;
+      Source source = encode(ids, lengths, ForwardMode.eval());
+      RecurrentState state = source.start();
+      int[] previous = new int[batch];
+      Arrays.fill(previous, Vocabulary.BOS_ID);
+      List<List<Integer>> out = new ArrayList<>(batch);
+      boolean[] done = new boolean[batch];
+      for (int b = 0; b < batch; b++) {
+        out.add(new ArrayList<>());
+      }
+      for (int t = 0; t < maxSteps; t++) {
+        Step step = step(backend.ofInts(previous, batch), state, source.keys(), ForwardMode.eval());
+        state = step.state();
+        int[] best = step.logits().argmax(1).toIntArray();
+        boolean all = true;
+        for (int b = 0; b < batch; b++) {
+          if (!done[b]) {
+            if (best[b] == Vocabulary.EOS_ID) {
+              done[b] = true;
+            } else {
+              out.get(b).add(best[b]);
+            }
+          }
+          all &= done[b];
+        }
+        if (all) {
+          break;
+        }
+        previous = best;
+      }
+      List<int[]> result = new ArrayList<>(batch);
+      for (List<Integer> tokens : out) {
+        result.add(tokens.stream().mapToInt(Integer::intValue).toArray());
+      }
+      return result;
+    }
+  }
+}
