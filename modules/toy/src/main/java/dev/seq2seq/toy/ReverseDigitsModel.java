@@ -11,6 +11,7 @@ import dev.seq2seq.nn.DecoderState;
 import dev.seq2seq.nn.Embedding;
 import dev.seq2seq.nn.EncoderOutput;
 import dev.seq2seq.nn.ForwardMode;
+import dev.seq2seq.nn.GreedyDecoding;
 import dev.seq2seq.nn.Linear;
 import dev.seq2seq.nn.ParameterStore;
 import dev.seq2seq.nn.RecurrentCell;
@@ -21,7 +22,6 @@ import dev.seq2seq.nn.attention.Attention;
 import dev.seq2seq.nn.attention.AttentionKeys;
 import dev.seq2seq.nn.attention.AttentionResult;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -130,38 +130,12 @@ public final class ReverseDigitsModel {
     int[] lengths = new int[batch];
     Tensor ids = DigitData.sources(backend, sources, lengths);
     Source source = encode(ids, lengths, ForwardMode.eval());
-    DecoderState state = source.start();
-    int[] previous = new int[batch];
-    Arrays.fill(previous, DigitData.BOS);
-    List<List<Integer>> out = new ArrayList<>(batch);
-    boolean[] done = new boolean[batch];
-    for (int b = 0; b < batch; b++) {
-      out.add(new ArrayList<>());
-    }
-    for (int t = 0; t < maxSteps; t++) {
-      Step step = step(backend.ofInts(previous, batch), state, source.keys(), ForwardMode.eval());
-      state = step.state();
-      int[] best = step.logits().argmax(1).toIntArray();
-      boolean all = true;
-      for (int b = 0; b < batch; b++) {
-        if (!done[b]) {
-          if (best[b] == DigitData.EOS) {
-            done[b] = true;
-          } else {
-            out.get(b).add(best[b]);
-          }
-        }
-        all &= done[b];
-      }
-      if (all) {
-        break;
-      }
-      previous = best;
-    }
-    List<int[]> result = new ArrayList<>(batch);
-    for (List<Integer> tokens : out) {
-      result.add(tokens.stream().mapToInt(Integer::intValue).toArray());
-    }
-    return result;
+    DecoderState[] state = {source.start()}; // the decoder state the steps carry forward
+    return GreedyDecoding.decode(batch, DigitData.BOS, DigitData.EOS, maxSteps, previous -> {
+      Step step =
+          step(backend.ofInts(previous, batch), state[0], source.keys(), ForwardMode.eval());
+      state[0] = step.state();
+      return step.logits().argmax(1).toIntArray();
+    });
   }
 }

@@ -10,6 +10,7 @@ import dev.seq2seq.loss.CrossEntropy;
 import dev.seq2seq.nn.Embedding;
 import dev.seq2seq.nn.EncoderOutput;
 import dev.seq2seq.nn.ForwardMode;
+import dev.seq2seq.nn.GreedyDecoding;
 import dev.seq2seq.nn.Linear;
 import dev.seq2seq.nn.ParameterStore;
 import dev.seq2seq.nn.RecurrentCell;
@@ -20,7 +21,6 @@ import dev.seq2seq.nn.attention.AttentionKeys;
 import dev.seq2seq.nn.attention.AttentionResult;
 import dev.seq2seq.task.translation.text.Vocabulary;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -152,39 +152,14 @@ public final class MtSmallModel {
     try (TensorScope scope = backend.scope()) {
       int batch = lengths.length;
       Source source = encode(ids, lengths, ForwardMode.eval());
-      RecurrentState state = source.start();
-      int[] previous = new int[batch];
-      Arrays.fill(previous, Vocabulary.BOS_ID);
-      List<List<Integer>> out = new ArrayList<>(batch);
-      boolean[] done = new boolean[batch];
-      for (int b = 0; b < batch; b++) {
-        out.add(new ArrayList<>());
-      }
-      for (int t = 0; t < maxSteps; t++) {
-        Step step = step(backend.ofInts(previous, batch), state, source.keys(), ForwardMode.eval());
-        state = step.state();
-        int[] best = step.logits().argmax(1).toIntArray();
-        boolean all = true;
-        for (int b = 0; b < batch; b++) {
-          if (!done[b]) {
-            if (best[b] == Vocabulary.EOS_ID) {
-              done[b] = true;
-            } else {
-              out.get(b).add(best[b]);
-            }
-          }
-          all &= done[b];
-        }
-        if (all) {
-          break;
-        }
-        previous = best;
-      }
-      List<int[]> result = new ArrayList<>(batch);
-      for (List<Integer> tokens : out) {
-        result.add(tokens.stream().mapToInt(Integer::intValue).toArray());
-      }
-      return result;
+      RecurrentState[] state = {source.start()}; // the decoder state the steps carry forward
+      return GreedyDecoding.decode(
+          batch, Vocabulary.BOS_ID, Vocabulary.EOS_ID, maxSteps, previous -> {
+            Step step =
+                step(backend.ofInts(previous, batch), state[0], source.keys(), ForwardMode.eval());
+            state[0] = step.state();
+            return step.logits().argmax(1).toIntArray();
+          });
     }
   }
 }
