@@ -4,7 +4,6 @@ import com.google.inject.Inject;
 import dev.seq2seq.bench.Benchmark;
 import dev.seq2seq.bench.BenchmarkOptions;
 import dev.seq2seq.bench.Measurement;
-import dev.seq2seq.util.Suggestions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,12 +58,7 @@ final class BenchCommand implements Callable<Integer> {
       new TreeMap<>(benchmarks).forEach((n, b) -> out.printf("%-12s %s%n", n, b.description()));
       return name == null && !list ? ExitCode.USAGE : ExitCode.OK;
     }
-    Benchmark benchmark = benchmarks.get(name);
-    if (benchmark == null) {
-      throw new UsageException(
-          "unknown benchmark '" + name + "'" + Suggestions.didYouMean(name, benchmarks.keySet())
-              + "; registered: " + String.join(", ", new TreeMap<>(benchmarks).keySet()));
-    }
+    Benchmark benchmark = Lookup.require(benchmarks, name, "benchmark");
     if (threads < 0) {
       throw new UsageException("--threads must be >= 0");
     }

@@ -8,14 +8,12 @@ import dev.seq2seq.backend.BackendProvider;
 import dev.seq2seq.check.CheckResult;
 import dev.seq2seq.check.ParityCheck;
 import dev.seq2seq.check.SelfCheck;
-import dev.seq2seq.util.Suggestions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,13 +70,7 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BackendProvider provider = backends.get(backendName);
-    if (provider == null) {
-      throw new UsageException(
-          "unknown backend '" + backendName + "'"
-              + Suggestions.didYouMean(backendName, backends.keySet())
-              + "; registered: " + String.join(", ", new TreeSet<>(backends.keySet())));
-    }
+    BackendProvider provider = Lookup.require(backends, backendName, "backend");
     String compare = compareWith();
     BackendOptions options = new BackendOptions(parseDevice(device), threads);
     Map<String, Object> environment = environment();
@@ -112,12 +104,7 @@ final class DoctorCommand implements Callable<Integer> {
     if (compareName.equals("none")) {
       return null;
     }
-    if (!backends.containsKey(compareName)) {
-      throw new UsageException(
-          "unknown backend '" + compareName + "' for --compare"
-              + Suggestions.didYouMean(compareName, backends.keySet())
-              + "; registered: " + String.join(", ", new TreeSet<>(backends.keySet())));
-    }
+    Lookup.require(backends, compareName, "backend", " for --compare");
     return compareName;
   }
 

@@ -4,7 +4,6 @@ import com.google.inject.Inject;
 import dev.seq2seq.metric.CorpusMetric;
 import dev.seq2seq.metric.MetricOptions;
 import dev.seq2seq.metric.MetricScore;
-import dev.seq2seq.util.Suggestions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,12 +79,7 @@ final class ScoreCommand implements Callable<Integer> {
       new TreeMap<>(metrics).forEach((n, m) -> out.printf("%-12s %s%n", n, m.description()));
       return name == null && !list ? ExitCode.USAGE : ExitCode.OK;
     }
-    CorpusMetric metric = metrics.get(name);
-    if (metric == null) {
-      throw new UsageException(
-          "unknown metric '" + name + "'" + Suggestions.didYouMean(name, metrics.keySet())
-              + "; registered: " + String.join(", ", new TreeMap<>(metrics).keySet()));
-    }
+    CorpusMetric metric = Lookup.require(metrics, name, "metric");
     if (hyp == null || refs.isEmpty()) {
       throw new UsageException("give the hypotheses with --hyp FILE and at least one --ref FILE");
     }
