@@ -1,5 +1,8 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.command.ExitCode;
+import dev.seq2seq.command.UsageException;
+import dev.seq2seq.command.Json;
 import com.google.inject.Inject;
 import dev.seq2seq.bench.Benchmark;
 import dev.seq2seq.bench.BenchmarkOptions;

@@ -1,16 +1,12 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.command.ExitCode;
+import dev.seq2seq.command.Json;
+import dev.seq2seq.command.LoadedModel;
+import dev.seq2seq.command.ModelLoader;
 import com.google.inject.Inject;
-import dev.seq2seq.backend.Backend;
-import dev.seq2seq.backend.BackendProvider;
-import dev.seq2seq.recipe.Recipe;
-import dev.seq2seq.recipe.RecipeException;
-import dev.seq2seq.recipe.RecipeLoader;
-import dev.seq2seq.train.Task;
 import dev.seq2seq.train.TaskSession;
-import dev.seq2seq.weights.Weights;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Score a trained model (a run's model/ folder) with its task's metrics.")
 final class EvaluateCommand implements Callable<Integer> {
-  private final RecipeLoader loader;
-  private final Map<String, BackendProvider> backends;
-  private final Map<String, Task> tasks;
+  private final ModelLoader models;
 
   @Spec CommandSpec spec;
 
@@ -51,32 +45,14 @@ final class EvaluateCommand implements Callable<Integer> {
   boolean json;
 
   @Inject
-  EvaluateCommand(
-      RecipeLoader loader, Map<String, BackendProvider> backends, Map<String, Task> tasks) {
-    this.loader = loader;
-    this.backends = backends;
-    this.tasks = tasks;
+  EvaluateCommand(ModelLoader models) {
+    this.models = models;
   }
 
   @Override
   public Integer call() throws IOException {
-    Path recipeFile = modelDir.resolve("recipe.yaml");
-    if (!Files.isRegularFile(recipeFile) || !Files.isRegularFile(modelDir.resolve("weights.safetensors"))) {
-      throw new UsageException(modelDir + " is not a model folder (recipe.yaml and"
-          + " weights.safetensors expected; seq2seq train writes one as <run>/model)");
-    }
-    Recipe recipe;
-    try {
-      recipe = loader.load(recipeFile, overrides);
-    } catch (RecipeException e) {
-      spec.commandLine().getErr().println("seq2seq evaluate: " + e.getMessage());
-      return ExitCode.USAGE;
-    }
-    Task task = TaskLookup.task(recipe, loader.configTypes(), tasks);
-    try (Backend backend = TaskLookup.backend(recipe, backends)) {
-      TaskSession<?> session = task.load(recipe, backend, modelDir);
-      Weights.load(modelDir.resolve("weights.safetensors"), session.parameters());
-      Map<String, Double> metrics = session.metrics(split);
+    try (LoadedModel model = models.load(modelDir, overrides)) {
+      Map<String, Double> metrics = model.session().metrics(split);
       if (json) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", modelDir.toString());

@@ -1,5 +1,6 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.command.UsageException;
 import dev.seq2seq.util.Suggestions;
 import java.util.Map;
 import java.util.TreeSet;

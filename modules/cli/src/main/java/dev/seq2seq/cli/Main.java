@@ -1,6 +1,13 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.command.ExitCode;
+import dev.seq2seq.command.UsageException;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import dev.seq2seq.command.TaskCommand;
+import java.util.Map;
+import java.util.TreeMap;
 import dev.seq2seq.plugin.PluginException;
 import dev.seq2seq.plugin.Plugins;
 import java.io.PrintWriter;
@@ -30,7 +37,12 @@ public final class Main {
     }
     Injector injector =
         plugins.injector().createChildInjector(binder -> binder.bind(Plugins.class).toInstance(plugins));
-    CommandLine cli = new CommandLine(Seq2seqCommand.class, new GuiceFactory(injector));
+    GuiceFactory factory = new GuiceFactory(injector);
+    CommandLine cli = new CommandLine(Seq2seqCommand.class, factory);
+    // Commands contributed by plugins (translate, transcribe, ...), in name order for --help.
+    Map<String, TaskCommand> commands =
+        injector.getInstance(Key.get(new TypeLiteral<Map<String, TaskCommand>>() {}));
+    new TreeMap<>(commands).forEach((name, command) -> cli.addSubcommand(name, new CommandLine(command, factory)));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

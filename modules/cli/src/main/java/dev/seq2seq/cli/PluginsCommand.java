@@ -1,5 +1,7 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.command.ExitCode;
+import dev.seq2seq.command.Json;
 import com.google.inject.Inject;
 import dev.seq2seq.plugin.Plugin;
 import dev.seq2seq.plugin.Plugins;

@@ -1,5 +1,6 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.command.ExitCode;
 import com.google.inject.Inject;
 import dev.seq2seq.recipe.Recipe;
 import dev.seq2seq.recipe.RecipeDocs;

@@ -1,5 +1,7 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.command.ExitCode;
+import dev.seq2seq.command.UsageException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seq2seq.data.Catalogue;

@@ -1,5 +1,6 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.command.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

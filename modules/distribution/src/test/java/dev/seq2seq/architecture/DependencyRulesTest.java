@@ -39,6 +39,8 @@ class DependencyRulesTest {
   static final String RECIPE = "dev.seq2seq.recipe..";
   /** The training loop and the task SPI: tasks implement it, the CLI drives it. */
   static final String TRAIN = "dev.seq2seq.train..";
+  /** The command SPI: tasks add commands (translate, transcribe, ...) without the CLI naming them. */
+  static final String COMMAND = "dev.seq2seq.command..";
   static final String PLOT = "dev.seq2seq.plot..";
   static final String TOY = "dev.seq2seq.toy..";
   /** Metric plugins (BLEU, chrF): registered by name in the core's metric registry. */
@@ -90,6 +92,18 @@ class DependencyRulesTest {
   }
 
   @Test
+  void theCommandSpiKnowsNoCommandLineAndNoTask() {
+    noClasses()
+        .that()
+        .resideInAPackage(COMMAND)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(CLI, TASKS)
+        .because("task commands reach the CLI through the command registry")
+        .check(classes);
+  }
+
+  @Test
   void recipesKnowNoTrainer() {
     noClasses()
         .that()
@@ -108,7 +122,7 @@ class DependencyRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            Stream.concat(Stream.of(CLI, TASKS, RECIPE, TRAIN), Stream.of(BACKENDS))
+            Stream.concat(Stream.of(CLI, TASKS, RECIPE, TRAIN, COMMAND), Stream.of(BACKENDS))
                 .toArray(String[]::new))
         .check(classes);
   }
@@ -120,7 +134,7 @@ class DependencyRulesTest {
         .resideInAnyPackage(BACKENDS)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(TASKS, CLI, RECIPE, TRAIN)
+        .resideInAnyPackage(TASKS, CLI, RECIPE, TRAIN, COMMAND)
         .check(classes);
   }
 
@@ -128,7 +142,7 @@ class DependencyRulesTest {
   void tasksAndCommandLineNameNoBackend() {
     noClasses()
         .that()
-        .resideInAnyPackage(TASKS, CLI, RECIPE, TRAIN)
+        .resideInAnyPackage(TASKS, CLI, RECIPE, TRAIN, COMMAND)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(BACKENDS)
@@ -144,7 +158,7 @@ class DependencyRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            Stream.concat(Stream.of(CLI, TASKS, RECIPE, TRAIN, PLOT), Stream.of(BACKENDS))
+            Stream.concat(Stream.of(CLI, TASKS, RECIPE, TRAIN, PLOT, COMMAND), Stream.of(BACKENDS))
                 .toArray(String[]::new))
         .check(classes);
   }
@@ -154,7 +168,7 @@ class DependencyRulesTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            Stream.concat(Stream.of(CLI, TASKS, RECIPE, TRAIN, PLOT), Stream.of(BACKENDS))
+            Stream.concat(Stream.of(CLI, TASKS, RECIPE, TRAIN, PLOT, COMMAND), Stream.of(BACKENDS))
                 .toArray(String[]::new))
         .should()
         .dependOnClassesThat()

@@ -1,4 +1,4 @@
-package dev.seq2seq.cli;
+package dev.seq2seq.command;
 
 import dev.seq2seq.backend.Backend;
 import dev.seq2seq.backend.BackendProvider;
@@ -9,10 +9,10 @@ import dev.seq2seq.train.Task;
 import java.util.Map;
 
 /** Finds a recipe's task and backend in the registries, by their short names. */
-final class TaskLookup {
+public final class TaskLookup {
   private TaskLookup() {}
 
-  static Task task(Recipe recipe, ConfigTypes types, Map<String, Task> tasks) {
+  public static Task task(Recipe recipe, ConfigTypes types, Map<String, Task> tasks) {
     String name =
         types.typesOf(TaskConfig.class).entrySet().stream()
             .filter(e -> e.getValue() == recipe.task().getClass())
@@ -27,7 +27,7 @@ final class TaskLookup {
     return task;
   }
 
-  static Backend backend(Recipe recipe, Map<String, BackendProvider> backends) {
+  public static Backend backend(Recipe recipe, Map<String, BackendProvider> backends) {
     BackendProvider provider = backends.get(recipe.backend().type());
     if (provider == null) {
       throw new UsageException("unknown backend '" + recipe.backend().type() + "'");

@@ -1,4 +1,4 @@
-package dev.seq2seq.cli;
+package dev.seq2seq.command;
 
 /** A problem with what the user asked for; the message says what and how to fix it (exit 2). */
 public final class UsageException extends RuntimeException {

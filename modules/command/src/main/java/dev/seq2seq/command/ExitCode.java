@@ -1,4 +1,4 @@
-package dev.seq2seq.cli;
+package dev.seq2seq.command;
 
 /** The exit codes every seq2seq command uses. */
 public final class ExitCode {
