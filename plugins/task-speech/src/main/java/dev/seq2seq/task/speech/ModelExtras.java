@@ -1,0 +1,88 @@
+package dev.seq2seq.task.speech;
+
+import dev.seq2seq.task.speech.data.Alphabet;
+import dev.seq2seq.task.speech.features.Cmvn;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a speech model folder holds besides the recipe and weights: {@code alphabet.json} (the
+ * output classes), {@code features.json} (sample rate and feature settings, for tools outside
+ * seq2seq) and {@code cmvn.json} (global normalisation statistics, when the recipe uses them).
+ */
+final class ModelExtras {
+  static final String ALPHABET_FILE = "alphabet.json";
+  static final String FEATURES_FILE = "features.json";
+  static final String CMVN_FILE = "cmvn.json";
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private ModelExtras() {}
+
+  static void write(Path dir, SpeechDataConfig data, Cmvn cmvn) throws IOException {
+    Files.writeString(dir.resolve(ALPHABET_FILE), Alphabet.json());
+    Map<String, Object> features = new LinkedHashMap<>();
+    features.put("sample_rate", data.sampleRate());
+    features.put("type", data.features().getClass().getSimpleName());
+    features.put("settings", data.features());
+    features.put("dims", data.features().dims());
+    features.put("global_cmvn", cmvn != null);
+    Files.writeString(dir.resolve(FEATURES_FILE), JSON.writeValueAsString(features) + "\n");
+    if (cmvn != null) {
+      Map<String, Object> stats = new LinkedHashMap<>();
+      stats.put("mean", cmvn.mean());
+      stats.put("std", cmvn.std());
+      Files.writeString(dir.resolve(CMVN_FILE), JSON.writeValueAsString(stats) + "\n");
+    }
+  }
+
+  /** Checks the alphabet and reads the CMVN statistics (null when the recipe uses none). */
+  static Cmvn read(Path dir, SpeechDataConfig data) throws IOException {
+    Path alphabet = dir.resolve(ALPHABET_FILE);
+    if (!Files.isRegularFile(alphabet) || !Files.readString(alphabet).equals(Alphabet.json())) {
+      throw new IOException(dir + " is not a speech model of this version: " + ALPHABET_FILE
+          + " is missing or lists other characters");
+    }
+    if (!data.globalCmvn()) {
+      return null;
+    }
+    Path file = dir.resolve(CMVN_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(dir + ": the recipe uses global_cmvn but " + CMVN_FILE + " is missing");
+    }
+    try {
+      JsonNode node = JSON.readTree(Files.readString(file));
+      float[] mean = floats(node.get("mean"), file, "mean");
+      float[] std = floats(node.get("std"), file, "std");
+      if (mean.length != data.features().dims() || std.length != mean.length) {
+        throw new IOException(file + ": statistics for " + mean.length + "/" + std.length
+            + " dimensions, the features have " + data.features().dims());
+      }
+      return new Cmvn(mean, std);
+    } catch (JacksonException e) {
+      throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+    }
+  }
+
+  private static float[] floats(JsonNode array, Path file, String name) throws IOException {
+    if (array == null || !array.isArray()) {
+      throw new IOException(file + ": \"" + name + "\" (an array of numbers) is missing");
+    }
+    float[] out = new float[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonNode v = array.get(i);
+      if (!v.isNumber() || (name.equals("std") && v.asDouble() <= 0)) {
+        throw new IOException(file + ": \"" + name + "\"[" + i + "] is " + v
+            + (name.equals("std") ? ", not a positive number" : ", not a number"));
+      }
+      out[i] = (float) v.asDouble();
+    }
+    return out;
+  }
+}
