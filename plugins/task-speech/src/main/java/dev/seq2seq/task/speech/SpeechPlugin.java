@@ -2,6 +2,7 @@ package dev.seq2seq.task.speech;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import dev.seq2seq.command.TaskCommand;
 import dev.seq2seq.plugin.Plugin;
 import dev.seq2seq.plugin.Registries;
 import dev.seq2seq.recipe.DataConfig;
@@ -15,6 +16,7 @@ import dev.seq2seq.task.speech.data.ManifestCorpusConfig;
 import dev.seq2seq.task.speech.features.FeaturesConfig;
 import dev.seq2seq.task.speech.features.LogMelConfig;
 import dev.seq2seq.task.speech.features.MfccConfig;
+import dev.seq2seq.task.speech.transcribe.TranscribeCommand;
 import dev.seq2seq.train.Task;
 
 /**
@@ -48,6 +50,7 @@ public final class SpeechPlugin implements Plugin {
         ConfigTypes.register(binder(), DataConfig.class, NAME, SpeechDataConfig.class);
         ConfigTypes.register(binder(), ModelConfig.class, NAME, SpeechModelConfig.class);
         Registries.register(binder(), Task.class, NAME, SpeechTask.class);
+        Registries.register(binder(), TaskCommand.class, "transcribe", TranscribeCommand.class);
       }
     };
   }

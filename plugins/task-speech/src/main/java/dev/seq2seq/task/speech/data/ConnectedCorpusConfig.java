@@ -28,8 +28,9 @@ public record ConnectedCorpusConfig(
     @Doc("Most digits per sequence.") @Default("7") @Positive @Max(50) int maxDigits,
     @Doc("Shortest silence before, between and after digits, milliseconds.") @Default("30") @Min(0) double minGapMs,
     @Doc("Longest silence, milliseconds.") @Default("250") @Min(0) double maxGapMs,
-    @Doc("Training takes (5, 6, ...) held out to build validation sequences from.") @Default("3")
-        @Positive @Max(40) int validationTakes)
+    @Doc("Training takes (5, 6, ...) held out to build validation sequences from; 0 validates on"
+        + " the first validation_sequences training sequences (still trained on).") @Default("3")
+        @Min(0) @Max(40) int validationTakes)
     implements CorpusConfig, Checked {
 
   @Override
@@ -63,9 +64,11 @@ public record ConnectedCorpusConfig(
     long trainSeed = root.nextLong();
     long validationSeed = root.nextLong();
     long testSeed = root.nextLong();
-    return new Corpus(
-        ConnectedDigits.generate(train, trainSequences, shape(), trainSeed, "train"),
-        ConnectedDigits.generate(validation, validationSequences, shape(), validationSeed, "validation"),
+    List<Utterance> trainSet = ConnectedDigits.generate(train, trainSequences, shape(), trainSeed, "train");
+    List<Utterance> validationSet = validationTakes == 0
+        ? trainSet.subList(0, Math.min(validationSequences, trainSet.size()))
+        : ConnectedDigits.generate(validation, validationSequences, shape(), validationSeed, "validation");
+    return new Corpus(trainSet, validationSet,
         ConnectedDigits.generate(test, testSequences, shape(), testSeed, "test"));
   }
 }
