@@ -2,6 +2,7 @@ package dev.seq2seq.task.speech;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import dev.seq2seq.bench.Benchmark;
 import dev.seq2seq.command.TaskCommand;
 import dev.seq2seq.plugin.Plugin;
 import dev.seq2seq.plugin.Registries;
@@ -9,6 +10,7 @@ import dev.seq2seq.recipe.DataConfig;
 import dev.seq2seq.recipe.ModelConfig;
 import dev.seq2seq.recipe.TaskConfig;
 import dev.seq2seq.recipe.config.ConfigTypes;
+import dev.seq2seq.task.speech.bench.AsrSmallBenchmark;
 import dev.seq2seq.task.speech.data.ConnectedCorpusConfig;
 import dev.seq2seq.task.speech.data.CorpusConfig;
 import dev.seq2seq.task.speech.data.FsddCorpusConfig;
@@ -51,6 +53,7 @@ public final class SpeechPlugin implements Plugin {
         ConfigTypes.register(binder(), ModelConfig.class, NAME, SpeechModelConfig.class);
         Registries.register(binder(), Task.class, NAME, SpeechTask.class);
         Registries.register(binder(), TaskCommand.class, "transcribe", TranscribeCommand.class);
+        Registries.register(binder(), Benchmark.class, "asr-small", AsrSmallBenchmark.class);
       }
     };
   }
