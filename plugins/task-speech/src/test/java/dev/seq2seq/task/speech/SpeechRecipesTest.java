@@ -1,0 +1,60 @@
+package dev.seq2seq.task.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.seq2seq.backend.CellType;
+import dev.seq2seq.plugin.Plugins;
+import dev.seq2seq.recipe.Recipe;
+import dev.seq2seq.recipe.RecipeException;
+import dev.seq2seq.recipe.RecipeLoader;
+import dev.seq2seq.task.speech.data.ConnectedCorpusConfig;
+import dev.seq2seq.task.speech.data.FsddCorpusConfig;
+import dev.seq2seq.task.speech.features.LogMelConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The committed speech recipes load, and bad values are reported with their key. */
+class SpeechRecipesTest {
+  private final RecipeLoader loader =
+      Plugins.discover(getClass().getClassLoader()).injector().getInstance(RecipeLoader.class);
+
+  @Test
+  void fsddDigitsIsTheAsrSmallNetworkAndFeatures() {
+    Recipe r = loader.load(Cli.recipe("fsdd-digits.yaml"));
+    SpeechDataConfig data = (SpeechDataConfig) r.data();
+    assertThat(data.corpus()).isInstanceOf(FsddCorpusConfig.class);
+    assertThat(data.features()).isEqualTo(LogMelConfig.defaults());
+    assertThat(data.features().dims()).isEqualTo(80);
+    SpeechModelConfig m = (SpeechModelConfig) r.model();
+    assertThat(List.of(m.cell(), m.hidden(), m.layers(), m.bidirectional()))
+        .containsExactly(CellType.LSTM, 256, 2, true);
+    assertThat(r.train().batchSize()).isEqualTo(32);
+    assertThat(r.train().clipNorm()).isEqualTo(5.0);
+  }
+
+  @Test
+  void fsddConnectedGeneratesTwoToSevenDigitSequences() {
+    Recipe r = loader.load(Cli.recipe("fsdd-connected.yaml"));
+    ConnectedCorpusConfig c = (ConnectedCorpusConfig) ((SpeechDataConfig) r.data()).corpus();
+    assertThat(List.of(c.minDigits(), c.maxDigits())).containsExactly(2, 7);
+  }
+
+  @Test
+  void badValuesNameTheirKey() {
+    assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-connected.yaml"),
+        List.of("data.corpus.max_digits=1")))
+        .isInstanceOf(RecipeException.class)
+        .hasMessageContaining("data.corpus.max_digits").hasMessageContaining("min_digits");
+    assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"),
+        List.of("data.corpus={type: fsd}")))
+        .hasMessageContaining("data.corpus.type").hasMessageContaining("fsdd");
+    assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"), List.of("model.cell=lstn")))
+        .hasMessageContaining("model.cell");
+    assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"), List.of("model.dropout=1.5")))
+        .hasMessageContaining("model.dropout");
+    assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"),
+        List.of("data.corpus={type: manifest, train: a.jsonl}")))
+        .hasMessageContaining("data.corpus.validation").hasMessageContaining("required");
+  }
+}
