@@ -143,6 +143,11 @@ public final class TranscribeCommand implements Callable<Integer>, TaskCommand {
   private record Loaded(Path path, Audio audio, int[] starts, String error) {}
 
   private Loaded load(Path file, SpeechSession session) {
+    if (file.getFileName() != null
+        && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".flac")) {
+      return new Loaded(file, null, new int[0], file + ": FLAC is not decoded yet (the build has"
+          + " no offline FLAC reader); convert it to WAV");
+    }
     try {
       Audio audio = JsonlManifest.load(file, session.sampleRate());
       if (audio.length() == 0) {
