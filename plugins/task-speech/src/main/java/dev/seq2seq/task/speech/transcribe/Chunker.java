@@ -1,41 +1,31 @@
 package dev.seq2seq.task.speech.transcribe;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Splits a long recording into windows of at most {@code maxSeconds}, cutting each at the quietest
- * 20 ms in its last {@code searchSeconds} so that a cut rarely falls inside a word. Only one
- * window's features and activations exist at a time, however long the recording.
+ * Where to cut a long recording into windows of at most {@code maxSeconds}: at the quietest 20 ms
+ * in the last {@code searchSeconds} of each window, so that a cut rarely falls inside a word.
  */
 final class Chunker {
   private Chunker() {}
 
-  /** Start offsets of the chunks (the last chunk ends at the end of the samples). */
-  static int[] boundaries(float[] samples, int rate, double maxSeconds, double searchSeconds) {
-    int max = Math.max(1, (int) Math.round(maxSeconds * rate));
-    int search = Math.min(max / 2, (int) Math.round(searchSeconds * rate));
-    int frame = Math.max(1, rate / 50);
-    List<Integer> starts = new ArrayList<>();
-    int start = 0;
-    starts.add(0);
-    while (samples.length - start > max) {
-      int end = start + max;
-      int best = end;
-      double bestEnergy = Double.MAX_VALUE;
-      for (int cut = end - search; cut + frame <= end; cut += frame / 2 == 0 ? 1 : frame / 2) {
-        double e = 0;
-        for (int i = cut; i < cut + frame; i++) {
-          e += samples[i] * samples[i];
-        }
-        if (e < bestEnergy) {
-          bestEnergy = e;
-          best = cut + frame / 2;
-        }
+  /**
+   * Length of the first chunk of {@code x[from, from + window)}: the middle of its quietest 20 ms
+   * within the last {@code searchSeconds} (at most half the window).
+   */
+  static int cut(float[] x, int from, int window, int rate, double searchSeconds) {
+    int search = Math.min(window / 2, (int) Math.round(searchSeconds * rate));
+    int frame = Math.max(2, rate / 50);
+    int best = window;
+    double bestEnergy = Double.MAX_VALUE;
+    for (int c = window - search; c + frame <= window; c += frame / 2) {
+      double e = 0;
+      for (int i = from + c; i < from + c + frame; i++) {
+        e += x[i] * x[i];
       }
-      start = best;
-      starts.add(start);
+      if (e < bestEnergy) {
+        bestEnergy = e;
+        best = c + frame / 2;
+      }
     }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
+    return Math.max(1, best);
   }
 }

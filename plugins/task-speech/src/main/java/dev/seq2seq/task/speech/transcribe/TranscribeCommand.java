@@ -9,7 +9,7 @@ import dev.seq2seq.command.TaskCommand;
 import dev.seq2seq.command.UsageException;
 import dev.seq2seq.task.speech.SpeechSession;
 import dev.seq2seq.task.speech.audio.Audio;
-import dev.seq2seq.task.speech.data.JsonlManifest;
+import dev.seq2seq.task.speech.audio.WavStream;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,8 +64,8 @@ public final class TranscribeCommand implements Callable<Integer>, TaskCommand {
   int batchSize;
 
   @Option(names = "--chunk-seconds", paramLabel = "S", defaultValue = "30",
-      description = "Longer recordings are cut (at a quiet point) into windows of at most this"
-          + " many seconds. Default: ${DEFAULT-VALUE}.")
+      description = "Longer recordings are streamed from disk in windows of at most this many"
+          + " seconds, each cut at a quiet point. Default: ${DEFAULT-VALUE}.")
   double chunkSeconds;
 
   @Option(names = "--resume", description = "Skip the files already in the output file (-o).")
@@ -125,9 +125,16 @@ public final class TranscribeCommand implements Callable<Integer>, TaskCommand {
       List<Loaded> group = new ArrayList<>();
       int chunks = 0;
       for (Path file : todo) {
-        Loaded l = load(file, session);
+        Loaded l = load(file);
+        if (l.stream() != null) {
+          failed += flush(group, session, width, out, err, progress);
+          group.clear();
+          chunks = 0;
+          failed += stream(l, session, width, out, err, progress);
+          continue;
+        }
         group.add(l);
-        chunks += l.starts().length;
+        chunks += l.audio() != null ? 1 : 0;
         if (chunks >= batchSize) {
           failed += flush(group, session, width, out, err, progress);
           group.clear();
@@ -139,26 +146,99 @@ public final class TranscribeCommand implements Callable<Integer>, TaskCommand {
     }
   }
 
-  /** A file read (or the reason it could not be), with its chunk starts. */
-  private record Loaded(Path path, Audio audio, int[] starts, String error) {}
+  /**
+   * A file read whole (at most one chunk long), opened for streaming (longer), or the reason it
+   * could not be read.
+   */
+  private record Loaded(Path path, Audio audio, WavStream stream, String error) {}
 
-  private Loaded load(Path file, SpeechSession session) {
+  private Loaded load(Path file) {
     if (file.getFileName() != null
         && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".flac")) {
-      return new Loaded(file, null, new int[0], file + ": FLAC is not decoded yet (the build has"
+      return new Loaded(file, null, null, file + ": FLAC is not decoded yet (the build has"
           + " no offline FLAC reader); convert it to WAV");
     }
     try {
-      Audio audio = JsonlManifest.load(file, session.sampleRate());
-      if (audio.length() == 0) {
-        return new Loaded(file, null, new int[0], file + ": no audio samples (empty data chunk)");
+      WavStream stream = WavStream.open(file);
+      if (stream.frames() == 0) {
+        stream.close();
+        return new Loaded(file, null, null, file + ": no audio samples (empty data chunk)");
       }
-      return new Loaded(file, audio, Chunker.boundaries(audio.samples(), audio.sampleRate(),
-          chunkSeconds, Math.min(2, chunkSeconds / 4)), null);
+      if (stream.seconds() > chunkSeconds) {
+        return new Loaded(file, null, stream, null);
+      }
+      try (stream) {
+        return new Loaded(file, new Audio(stream.read((int) stream.frames()), stream.sampleRate()),
+            null, null);
+      }
     } catch (IOException | RuntimeException e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      return new Loaded(file, null, new int[0], message);
+      return new Loaded(file, null, null, message(e));
     }
+  }
+
+  private static String message(Exception e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  /**
+   * Transcribes a long recording window by window: at most one window of samples and one batch
+   * of chunk features exist at a time, however long the file.
+   */
+  private int stream(Loaded l, SpeechSession session, int width, OutputFile out, PrintWriter err,
+      Progress progress) throws IOException {
+    int rate = l.stream().sampleRate();
+    int window = (int) Math.round(chunkSeconds * rate);
+    StringBuilder text = new StringBuilder();
+    int chunks = 0;
+    String error = null;
+    try (WavStream in = l.stream()) {
+      float[] carry = new float[0];
+      List<float[][]> batch = new ArrayList<>();
+      while (true) {
+        float[] block = in.read(window - carry.length);
+        float[] x = new float[carry.length + block.length];
+        System.arraycopy(carry, 0, x, 0, carry.length);
+        System.arraycopy(block, 0, x, carry.length, block.length);
+        boolean last = in.remaining() == 0;
+        int cut = last ? x.length : Chunker.cut(x, 0, x.length, rate, Math.min(2, chunkSeconds / 4));
+        carry = java.util.Arrays.copyOfRange(x, cut, x.length);
+        batch.add(session.features(new Audio(java.util.Arrays.copyOf(x, cut), rate)));
+        chunks++;
+        if (batch.size() == batchSize || last) {
+          for (String t : session.transcribe(batch, width)) {
+            if (!t.isEmpty()) {
+              text.append(text.isEmpty() ? "" : " ").append(t);
+            }
+          }
+          batch.clear();
+        }
+        if (last) {
+          break;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      error = message(e);
+    }
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("path", l.path().toString());
+    if (error != null) {
+      line.put("error", error);
+      err.println("seq2seq transcribe: " + error);
+      err.flush();
+      out.write(format == Format.jsonl ? Json.write(line) : "");
+    } else {
+      line.put("text", text.toString());
+      line.put("duration_s", seconds(l.stream().seconds()));
+      line.put("chunks", chunks);
+      out.write(format == Format.jsonl ? Json.write(line) : text.toString());
+    }
+    out.flush();
+    progress.stepBy(1);
+    return error == null ? 0 : 1;
+  }
+
+  private static double seconds(double s) {
+    return Double.parseDouble(String.format(Locale.ROOT, "%.3f", s));
   }
 
   /** Transcribes a group of files' chunks in batches and writes their results in order. */
@@ -168,9 +248,8 @@ public final class TranscribeCommand implements Callable<Integer>, TaskCommand {
     List<Piece> pieces = new ArrayList<>();
     for (int f = 0; f < group.size(); f++) {
       Loaded l = group.get(f);
-      for (int c = 0; c < l.starts().length; c++) {
-        int to = c + 1 < l.starts().length ? l.starts()[c + 1] : l.audio().length();
-        pieces.add(new Piece(f, l.starts()[c], to));
+      if (l.audio() != null) {
+        pieces.add(new Piece(f, 0, l.audio().length()));
       }
     }
     String[] texts = new String[pieces.size()];
@@ -198,17 +277,11 @@ public final class TranscribeCommand implements Callable<Integer>, TaskCommand {
         err.flush();
         out.write(format == Format.jsonl ? Json.write(line) : "");
       } else {
-        StringBuilder text = new StringBuilder();
-        for (int c = 0; c < l.starts().length; c++, piece++) {
-          String t = texts[piece];
-          if (!t.isEmpty()) {
-            text.append(text.isEmpty() ? "" : " ").append(t);
-          }
-        }
-        line.put("text", text.toString());
-        line.put("duration_s", Double.parseDouble(String.format(Locale.ROOT, "%.3f", l.audio().seconds())));
-        line.put("chunks", l.starts().length);
-        out.write(format == Format.jsonl ? Json.write(line) : text.toString());
+        String text = texts[piece++];
+        line.put("text", text);
+        line.put("duration_s", seconds(l.audio().seconds()));
+        line.put("chunks", 1);
+        out.write(format == Format.jsonl ? Json.write(line) : text);
       }
       progress.stepBy(1);
     }
