@@ -2,6 +2,8 @@ package dev.seq2seq.task.speech;
 
 import dev.seq2seq.task.speech.data.Alphabet;
 import dev.seq2seq.task.speech.features.Cmvn;
+import dev.seq2seq.task.speech.features.LogMelConfig;
+import dev.seq2seq.task.speech.features.MfccConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ final class ModelExtras {
     Files.writeString(dir.resolve(ALPHABET_FILE), Alphabet.json());
     Map<String, Object> features = new LinkedHashMap<>();
     features.put("sample_rate", data.sampleRate());
-    features.put("type", data.features().getClass().getSimpleName());
+    features.put("type", data.features() instanceof MfccConfig ? "mfcc"
+        : data.features() instanceof LogMelConfig ? "log_mel" : data.features().getClass().getName());
     features.put("settings", data.features());
     features.put("dims", data.features().dims());
     features.put("global_cmvn", cmvn != null);

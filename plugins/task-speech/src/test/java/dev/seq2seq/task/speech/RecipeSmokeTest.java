@@ -36,7 +36,8 @@ class RecipeSmokeTest {
     assertThat(summary.get("final_accuracy").asDouble()).as(trained.out()).isEqualTo(1.0);
     assertThat(summary.get("final_wer").asDouble()).isZero();
     assertThat(run.resolve("model/alphabet.json")).exists();
-    assertThat(run.resolve("model/features.json")).content().contains("\"sample_rate\":8000");
+    assertThat(run.resolve("model/features.json")).content().contains("\"sample_rate\":8000")
+        .contains("\"type\":\"log_mel\"");
 
     // The trained model, through seq2seq transcribe, writes each training recording's word.
     List<String> args = new ArrayList<>(List.of("transcribe", run.resolve("model").toString(),
