@@ -52,6 +52,7 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
   private final FeatureExtractor extractor;
   private final Map<String, CorpusMetric> metrics;
   private final Supplier<Corpus> corpus; // listed on first use: inference may never need it
+  private final LexiconScorer lexicon; // null: any characters
   private Cmvn cmvn; // null unless data.global_cmvn
   private List<Example> train;
   private BatchPlan plan;
@@ -69,6 +70,8 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
     this.corpus = corpus;
     this.cmvn = cmvn;
     this.extractor = data.features().build(data.sampleRate());
+    List<String> words = ((SpeechTaskConfig) recipe.task()).lexicon();
+    this.lexicon = words.isEmpty() ? null : new LexiconScorer(words);
     this.store = new ParameterStore(backend, seed);
     this.model = new SpeechModel(store, new SpeechModel.Config(extractor.dims(), Alphabet.size(),
         m.cell(), m.hidden(), m.layers(), m.bidirectional(), m.dropout(), m.inputDropout(),
@@ -213,14 +216,33 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
       for (int b = 0; b < xs.size(); b++) {
         float[] rows = new float[lengths[b] * classes];
         System.arraycopy(lp, b * time * classes, rows, 0, rows.length);
-        int[] labels = beam <= 1
-            ? CtcDecoder.greedy(rows, lengths[b], classes, Alphabet.BLANK).labels()
-            : CtcDecoder.prefixBeam(rows, lengths[b], classes, Alphabet.BLANK, beam, null)
-                .get(0).labels();
-        texts.add(Alphabet.decode(labels));
+        texts.add(Alphabet.decode(best(rows, lengths[b], classes, beam)));
       }
     }
     return new Decoded(texts, loss);
+  }
+
+  /**
+   * Greedy for a beam of 1; otherwise the best prefix beam hypothesis, which with a lexicon must
+   * end on a whole word (the best one that does, or the best overall if none does).
+   */
+  private int[] best(float[] rows, int frames, int classes, int beam) {
+    if (beam <= 1) {
+      return CtcDecoder.greedy(rows, frames, classes, Alphabet.BLANK).labels();
+    }
+    List<CtcDecoder.Result> results =
+        CtcDecoder.prefixBeam(rows, frames, classes, Alphabet.BLANK, beam, lexicon);
+    if (results.isEmpty()) {
+      return new int[0];
+    }
+    if (lexicon != null) {
+      for (CtcDecoder.Result r : results) {
+        if (lexicon.complete(r.labels())) {
+          return r.labels();
+        }
+      }
+    }
+    return results.get(0).labels();
   }
 
   /** {@code [B, T, D]} zero-padded features; {@code lengths} receives each utterance's steps. */
