@@ -181,6 +181,7 @@ public final class CtcDecoder {
     List<Result> run(int frames) {
       Node root = new Node(null, -1, 0.0);
       root.blank = 0.0; // before any frame the empty prefix has probability 1
+      root.score = 0.0;
       root.inBeam = true;
       List<Node> kept = new ArrayList<>(List.of(root));
       for (int t = 0; t < frames; t++) {
@@ -217,7 +218,7 @@ public final class CtcDecoder {
       }
       List<Result> results = new ArrayList<>(kept.size());
       for (Node n : kept) {
-        results.add(new Result(n.labels(), n.score()));
+        results.add(new Result(n.labels(), n.score));
       }
       return results;
     }
@@ -239,22 +240,35 @@ public final class CtcDecoder {
      * number of frames.
      */
     private List<Node> prune() {
+      // The best beam by insertion into a short sorted list: candidates are at most beam times
+      // classes, and each score is computed once (a log and an exp), not once per comparison.
+      Node[] best = new Node[Math.min(beam, candidates.size())];
+      int size = 0;
       for (Node n : candidates) {
         n.blank = n.nextBlank;
         n.label = n.nextLabel;
         n.inBeam = false;
-      }
-      candidates.sort(CtcDecoder::rank);
-      List<Node> kept = new ArrayList<>(Math.min(beam, candidates.size()));
-      for (Node n : candidates) {
-        if (kept.size() == beam || n.score() == Double.NEGATIVE_INFINITY) {
-          break;
+        n.score = logAdd(n.blank, n.label) + n.weight;
+        if (n.score == Double.NEGATIVE_INFINITY
+            || size == best.length && rank(n, best[size - 1]) >= 0) {
+          continue;
         }
-        n.inBeam = true;
-        kept.add(n);
+        int i = size == best.length ? size - 1 : size++;
+        while (i > 0 && rank(n, best[i - 1]) < 0) {
+          best[i] = best[i - 1];
+          i--;
+        }
+        best[i] = n;
       }
-      for (int i = kept.size(); i < candidates.size(); i++) {
-        candidates.get(i).release();
+      List<Node> kept = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        best[i].inBeam = true;
+        kept.add(best[i]);
+      }
+      for (Node n : candidates) {
+        if (!n.inBeam) {
+          n.release();
+        }
       }
       return kept;
     }
@@ -272,7 +286,7 @@ public final class CtcDecoder {
 
   /** Best first: higher score, then shorter, then smaller labels. */
   private static int rank(Node a, Node b) {
-    int c = Double.compare(b.score(), a.score());
+    int c = Double.compare(b.score, a.score);
     if (c != 0) {
       return c;
     }
@@ -295,6 +309,7 @@ public final class CtcDecoder {
     double label = Double.NEGATIVE_INFINITY; // alignments ending in the last label
     double nextBlank;
     double nextLabel;
+    double score; // both sums and the weight, set when the frame's candidates are ranked
     int frame = -1;
 
     Node(Node parent, int last, double weight) {
@@ -304,9 +319,6 @@ public final class CtcDecoder {
       this.weight = weight;
     }
 
-    double score() {
-      return logAdd(blank, label) + weight;
-    }
 
     /** The prefix extended by label c, or null where the scorer forbids it. */
     Node child(int c, PrefixBeam search) {
