@@ -178,6 +178,33 @@ class ForecastSmokeTest {
   }
 
   @Test
+  void readsSeveralColumnsAndForecastsTheTarget() throws IOException {
+    // The target (sine) with a leading indicator (the sine a quarter period ahead) beside it.
+    StringBuilder csv = new StringBuilder("t,lead,value\n");
+    for (int t = 0; t < 300; t++) {
+      csv.append(t).append(',')
+          .append(String.format(Locale.ROOT, "%.6f,%.6f", Math.cos(2 * Math.PI * t / PERIOD),
+              10 + 5 * Math.sin(2 * Math.PI * t / PERIOD)))
+          .append('\n');
+    }
+    Path two = Files.writeString(dir.resolve("two.csv"), csv);
+    Path run = dir.resolve("two");
+    List<String> args = train(run, "native", 2);
+    args.addAll(List.of("--set", "data.file=" + two, "--set", "data.columns=[lead, value]",
+        "--set", "data.target=value", "--set", "data.scaling=minmax"));
+    Outcome trained = seq2seq(args);
+    assertThat(trained.code()).as(trained.err()).isZero();
+    assertThat(run.resolve("model").resolve(ModelInfo.FILE)).content()
+        .contains("\"lead\", \"value\"", "\"target\" : \"value\"", "minmax");
+    Outcome f = seq2seq(List.of("forecast", run.resolve("model").toString(), "-i", two.toString()));
+    assertThat(f.code()).as(f.err()).isZero();
+    assertThat(f.out().strip().split("\n")).hasSize(6);
+    // Beyond the horizon it would need forecasts of 'lead' too, which it does not make.
+    assertUsage(List.of("forecast", run.resolve("model").toString(), "-i", two.toString(),
+        "--horizon", "6"), "cannot feed its forecasts back (it forecasts only 'value')");
+  }
+
+  @Test
   void trainsAndForecastsOnTheDjlBackend() {
     Path run = dir.resolve("djl");
     Outcome trained = seq2seq(train(run, "djl", 6));
