@@ -81,7 +81,7 @@ final class ForecastCommand implements Callable<Integer>, TaskCommand {
           + " length and twice the steps forecast).")
   Integer plotHistory;
 
-  @Option(names = "--format", description = "csv (default: step,time,forecast,actual) or json"
+  @Option(names = "--format", paramLabel = "csv|json", description = "csv (default: step,time,forecast,actual) or json"
       + " (one object per line, then a summary line when actual values are known).")
   Format format = Format.csv;
 
