@@ -16,5 +16,8 @@ public record ForecastModelConfig(
     @Doc("Hidden size of each layer.") @Default("64") @Positive int hidden,
     @Doc("Stacked recurrent layers.") @Default("2") @Positive int layers,
     @Doc("Dropout between recurrent layers while training.") @Default("0.0") @Min(0)
-        @Max(value = 1, exclusive = true) double dropout)
+        @Max(value = 1, exclusive = true) double dropout,
+    @Doc("Forecast changes from the window's last target value (added back), so the network"
+        + " starts from the naive forecast rather than from the mean.") @Default("false")
+        boolean residual)
     implements ModelConfig {}

@@ -48,7 +48,7 @@ public final class ForecastSession implements TaskSession<ForecastSession.Window
     ForecastModelConfig m = (ForecastModelConfig) recipe.model();
     this.store = new ParameterStore(backend, recipe.seed());
     this.model = new ForecastModel(store, m.cell(), info.columns().size(), m.hidden(), m.layers(),
-        m.dropout(), info.inputLength(), info.horizon());
+        m.dropout(), info.inputLength(), info.horizon(), info.targetIndex(), m.residual());
   }
 
   /** Reads the series, splits it and fits the scaling on the training part. */

@@ -15,6 +15,9 @@ import dev.seq2seq.nn.Recurrent;
  * linear layer → {@code horizon} scaled forecasts of the target, all at once (direct multi-step:
  * no forecast is fed back, so errors do not compound within the horizon). Parameters: {@code
  * rnn.weight_ih_l0} ... (PyTorch's names) and {@code head.weight}, {@code head.bias}.
+ *
+ * <p>Residual: the head predicts the change from the window's last target value, which is added
+ * back; the untrained network then starts near the naive forecast instead of near the mean.
  */
 public final class ForecastModel {
   private final Backend backend;
@@ -23,14 +26,21 @@ public final class ForecastModel {
   private final int features;
   private final int inputLength;
   private final int horizon;
+  private final int target;
+  private final boolean residual;
 
   /**
    * @param features columns per input row
    * @param inputLength rows per window
    * @param horizon forecasts per window
+   * @param target the target's column among the features
+   * @param residual whether the outputs are changes from the last target value
    */
   public ForecastModel(ParameterStore store, CellType cell, int features, int hidden, int layers,
-      double dropout, int inputLength, int horizon) {
+      double dropout, int inputLength, int horizon, int target, boolean residual) {
+    if (target < 0 || target >= features) {
+      throw new IllegalArgumentException("target column " + target + " of " + features);
+    }
     this.backend = store.backend();
     this.rnn = new Recurrent(store.child("rnn"),
         new RecurrentSpec(cell, features, hidden, layers, false), dropout);
@@ -38,6 +48,8 @@ public final class ForecastModel {
     this.features = features;
     this.inputLength = inputLength;
     this.horizon = horizon;
+    this.target = target;
+    this.residual = residual;
   }
 
   /**
@@ -54,7 +66,13 @@ public final class ForecastModel {
     Tensor states = rnn.forward(x, null, null, mode).output(); // [B, L, hidden]
     int hidden = states.shape().dim(2);
     Tensor last = states.slice(1, inputLength - 1, inputLength).reshape(batch, hidden);
-    return head.forward(last);
+    Tensor out = head.forward(last); // [B, H]
+    if (!residual) {
+      return out;
+    }
+    Tensor lastValue = x.slice(1, inputLength - 1, inputLength).slice(2, target, target + 1)
+        .reshape(batch, 1);
+    return out.add(lastValue); // broadcast over the horizon
   }
 
   /** Mean squared error of the forecasts against {@code targets} ({@code [B, H]}, scaled). */

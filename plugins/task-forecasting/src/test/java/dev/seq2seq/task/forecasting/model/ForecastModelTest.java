@@ -31,7 +31,7 @@ class ForecastModelTest {
     try (Backend backend = nativeBackend()) {
       ParameterStore store = new ParameterStore(backend, 3);
       // 2 columns, windows of 4 rows, 3 leads, 2 stacked layers of 5.
-      ForecastModel model = new ForecastModel(store, cell, 2, 5, 2, 0.0, 4, 3);
+      ForecastModel model = new ForecastModel(store, cell, 2, 5, 2, 0.0, 4, 3, 1, false);
       assertThat(store.parameters()).containsKeys("rnn.weight_ih_l0", "rnn.weight_hh_l1",
           "head.weight", "head.bias");
       SplittableRandom rng = new SplittableRandom(1);
@@ -65,6 +65,26 @@ class ForecastModelTest {
           norm += g * g;
         }
         assertThat(norm).as(p.name()).isPositive();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = CellType.class, names = {"LSTM", "GRU"})
+  void aResidualModelAddsTheLastTargetValueToEveryLead(CellType cell) {
+    try (Backend backend = nativeBackend()) {
+      // Same seed and shapes: the same weights, so the outputs differ by exactly the last value.
+      ForecastModel plain = new ForecastModel(new ParameterStore(backend, 5), cell, 2, 4, 1, 0.0, 3, 2, 1, false);
+      ForecastModel residual = new ForecastModel(new ParameterStore(backend, 5), cell, 2, 4, 1, 0.0, 3, 2, 1, true);
+      // Two windows of 3 rows x (other, target); the last target values are 7 and -2.
+      float[] inputs = {0, 1, 0, 2, 5, 7, /**/ 1, 1, 1, 1, 3, -2};
+      double[][] a = plain.predict(inputs);
+      double[][] b = residual.predict(inputs);
+      double[] last = {7, -2};
+      for (int w = 0; w < 2; w++) {
+        for (int h = 0; h < 2; h++) {
+          assertThat(b[w][h]).isCloseTo(a[w][h] + last[w], org.assertj.core.api.Assertions.within(1e-5));
+        }
       }
     }
   }
