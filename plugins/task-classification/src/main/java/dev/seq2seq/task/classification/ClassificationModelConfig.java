@@ -1,5 +1,6 @@
 package dev.seq2seq.task.classification;
 
+import dev.seq2seq.backend.CellType;
 import dev.seq2seq.recipe.ModelConfig;
 import dev.seq2seq.recipe.config.Default;
 import dev.seq2seq.recipe.config.Doc;
@@ -11,7 +12,7 @@ import dev.seq2seq.recipe.config.Positive;
     + " linear layer to the labels.")
 public record ClassificationModelConfig(
     @Doc("Embedding width.") @Default("128") @Positive int embedding,
-    @Doc("Recurrent cell: `lstm`, `gru`, `rnn_tanh` or `rnn_relu`.") @Default("lstm") Cell cell,
+    @Doc("Recurrent cell: `lstm`, `gru`, `rnn_tanh` or `rnn_relu`.") @Default("lstm") CellType cell,
     @Doc("Hidden size per direction.") @Default("128") @Positive int hidden,
     @Doc("Stacked recurrent layers.") @Default("1") @Positive @Max(8) int layers,
     @Doc("Read each sentence in both directions (outputs concatenated).") @Default("true")
@@ -23,14 +24,6 @@ public record ClassificationModelConfig(
     @Doc("Dropout on the embeddings and between recurrent layers, while training.")
         @Default("0.0") @Min(0) @Max(value = 1, exclusive = true) double encoderDropout)
     implements ModelConfig {
-
-  /** The recurrent cells a recipe can name. */
-  public enum Cell {
-    LSTM,
-    GRU,
-    RNN_TANH,
-    RNN_RELU
-  }
 
   /** How per-step encoder states become one sentence vector. */
   public enum Pooling {

@@ -137,6 +137,20 @@ class ClassificationCliTest {
   }
 
   @Test
+  void readsStandardInputByDefault() {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(
+          "i loved this movie\nthe worst film of the year\n".getBytes(StandardCharsets.UTF_8)));
+      Outcome piped = seq2seq(List.of("classify", model.toString()));
+      assertThat(piped.code()).as(piped.err()).isZero();
+      assertThat(piped.lines()).containsExactly("positive", "negative");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
   void evaluateScoresTheValidationPart() {
     Outcome evaluated = seq2seq(List.of("evaluate", model.toString(), "--split", "VALIDATION",
         "--json"));

@@ -1,7 +1,6 @@
 package dev.seq2seq.task.classification.model;
 
 import dev.seq2seq.backend.Backend;
-import dev.seq2seq.backend.CellType;
 import dev.seq2seq.backend.Tensor;
 import dev.seq2seq.loss.CrossEntropy;
 import dev.seq2seq.nn.EncoderOutput;
@@ -35,7 +34,7 @@ public final class SentenceClassifier {
     this.config = config;
     this.backend = store.backend();
     this.encoder = new RecurrentEncoder(store.child("encoder"), new RecurrentEncoder.Config(
-        vocabulary, config.embedding(), paddingIndex, CellType.valueOf(config.cell().name()),
+        vocabulary, config.embedding(), paddingIndex, config.cell(),
         config.hidden(), config.layers(), config.bidirectional(), config.encoderDropout()));
     this.output = new Linear(store.child("output"), encoder.outputSize(), classes);
   }

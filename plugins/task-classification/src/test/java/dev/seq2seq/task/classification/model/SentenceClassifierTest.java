@@ -9,7 +9,7 @@ import dev.seq2seq.nn.ForwardMode;
 import dev.seq2seq.nn.ParameterStore;
 import dev.seq2seq.plugin.Plugins;
 import dev.seq2seq.task.classification.ClassificationModelConfig;
-import dev.seq2seq.task.classification.ClassificationModelConfig.Cell;
+import dev.seq2seq.backend.CellType;
 import dev.seq2seq.task.classification.ClassificationModelConfig.Pooling;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +36,7 @@ class SentenceClassifierTest {
   @ParameterizedTest
   @EnumSource(Pooling.class)
   void aSentenceScoresTheSameAloneAndPaddedInABatch(Pooling pooling) {
-    for (Cell cell : List.of(Cell.LSTM, Cell.GRU)) {
+    for (CellType cell : List.of(CellType.LSTM, CellType.GRU)) {
       ClassificationModelConfig config =
           new ClassificationModelConfig(8, cell, 6, 2, true, pooling, 0.5, 0.0);
       SentenceClassifier model =
