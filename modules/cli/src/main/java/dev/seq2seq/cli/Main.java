@@ -43,6 +43,8 @@ public final class Main {
     Map<String, TaskCommand> commands =
         injector.getInstance(Key.get(new TypeLiteral<Map<String, TaskCommand>>() {}));
     new TreeMap<>(commands).forEach((name, command) -> cli.addSubcommand(name, new CommandLine(command, factory)));
+    // Enum options are written in lower case in help texts and recipes (--split test).
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Scores a hypothesis file against reference files with a registered metric (BLEU, chrF). */
+/** Scores a hypothesis file against reference files with a registered metric (BLEU, chrF, WER, CER). */
 @Command(
     name = "score",
     mixinStandardHelpOptions = true,
@@ -43,7 +43,7 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "METRIC", description = "Metric to compute, such as bleu or chrf.")
+  @Parameters(arity = "0..1", paramLabel = "METRIC", description = "Metric to compute, such as bleu, chrf, wer or cer.")
   String name;
 
   @Option(names = "--list", description = "List the registered metrics.")
@@ -114,7 +114,8 @@ final class ScoreCommand implements Callable<Integer> {
     if (json) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("metric", name);
-      result.put("score", score.score());
+      // {"score": …} for BLEU and chrF; a metric may name its own key and counts ({"wer": …}).
+      result.putAll(metric.jsonFields(score));
       result.put("signature", score.signature());
       result.put("details", new TreeMap<>(score.details()));
       out.println(Json.write(result));

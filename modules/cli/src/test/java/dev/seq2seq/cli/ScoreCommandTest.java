@@ -47,6 +47,80 @@ class ScoreCommandTest {
     JsonNode node = JsonMapper.builder().build().readTree(json.out());
     assertThat(node.path("score").asDouble()).isCloseTo(43.91623493, within(1e-6));
     assertThat(node.path("signature").asString()).contains("|tok:intl|");
+    // Issue #5's format, unchanged by metrics that name their own fields.
+    assertThat(node.propertyNames()).containsExactly("metric", "score", "signature", "details");
+  }
+
+  @Test
+  void werTextAndJsonWithCounts() throws IOException {
+    // Line 1: sat->sit, "the" deleted; line 2: empty hypothesis, both words deleted; line 3:
+    // "uh" inserted. 5 errors in 6 + 2 + 1 = 9 reference words.
+    Path ref = write("ref.txt", "the cat sat on the mat\none two\nyes\n");
+    Path hyp = write("hyp.txt", "the cat sit on mat\n\nuh yes\n");
+    Result text = MainTest.run("score", "wer", "--hyp", hyp.toString(), "--ref", ref.toString());
+    assertThat(text.code()).as(text.err()).isZero();
+    assertThat(text.out().strip())
+        .isEqualTo("WER = 55.56 (sub 1, del 3, ins 1; 9 reference words) nrefs:1|case:mixed|unit:word");
+
+    Result json =
+        MainTest.run("score", "wer", "--json", "--hyp", hyp.toString(), "--ref", ref.toString());
+    assertThat(json.code()).as(json.err()).isZero();
+    JsonNode node = JsonMapper.builder().build().readTree(json.out());
+    assertThat(node.path("metric").asString()).isEqualTo("wer");
+    assertThat(node.path("wer").asDouble()).isCloseTo(100.0 * 5 / 9, within(1e-9));
+    assertThat(node.has("score")).isFalse();
+    assertThat(node.path("substitutions").isIntegralNumber()).isTrue();
+    assertThat(node.path("substitutions").asLong()).isEqualTo(1);
+    assertThat(node.path("deletions").asLong()).isEqualTo(3);
+    assertThat(node.path("insertions").asLong()).isEqualTo(1);
+    assertThat(node.path("reference_length").asLong()).isEqualTo(9);
+    assertThat(node.path("signature").asString()).isEqualTo("nrefs:1|case:mixed|unit:word");
+  }
+
+  @Test
+  void cerCountsSpacesAndTakesLowercase() throws IOException {
+    // "One two" vs "one  tw": case folded, the double space normalised, "o" deleted: 1 of 7.
+    Path ref = write("ref.txt", "One two\n");
+    Path hyp = write("hyp.txt", "one  tw\n");
+    Result json = MainTest.run(
+        "score", "cer", "--json", "--lowercase", "--hyp", hyp.toString(), "--ref", ref.toString());
+    assertThat(json.code()).as(json.err()).isZero();
+    JsonNode node = JsonMapper.builder().build().readTree(json.out());
+    assertThat(node.path("cer").asDouble()).isCloseTo(100.0 / 7, within(1e-9));
+    assertThat(node.path("deletions").asLong()).isEqualTo(1);
+    assertThat(node.path("reference_length").asLong()).isEqualTo(7);
+    assertThat(node.path("signature").asString()).isEqualTo("nrefs:1|case:lc|unit:char|space:yes");
+
+    Result list = MainTest.run("score", "--list");
+    assertThat(list.out()).contains("wer ", "cer ");
+  }
+
+  @Test
+  void errorRateBadInputs() throws IOException {
+    Path ref = write("ref.txt", "one two\nthree\n");
+    Path hyp = write("hyp.txt", "one two\n");
+    Result r = MainTest.run("score", "wer", "--hyp", hyp.toString(), "--ref", ref.toString());
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("reference file " + ref + " has 2 lines but hypothesis file " + hyp + " has 1");
+
+    Path missing = dir.resolve("missing.txt");
+    r = MainTest.run("score", "cer", "--hyp", missing.toString(), "--ref", ref.toString());
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("hypothesis file " + missing + " does not exist");
+
+    r = MainTest.run("score", "wer", "--hyp", hyp.toString(), "--ref", hyp.toString(), "--ref", hyp.toString());
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("WER takes one reference set, got 2 (several references are not supported)");
+
+    Path blank = write("blank.txt", "\n");
+    Path word = write("word.txt", "word\n");
+    r = MainTest.run("score", "wer", "--hyp", word.toString(), "--ref", blank.toString());
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("the references have no words: WER is undefined");
+
+    r = MainTest.run("score", "wer", "--tokenize", "13a", "--hyp", word.toString(), "--ref", word.toString());
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("WER has no tokenize option");
   }
 
   @Test

@@ -96,6 +96,12 @@ class TrainCommandTest {
     assertThat(scores.get("split").asString()).isEqualTo("test");
     assertThat(scores.get("loss").asDouble()).isFinite();
     assertThat(scores.get("exact_match").asDouble()).isBetween(0.0, 1.0);
+
+    // --split as the help text writes it, in lower case.
+    Outcome validation = seq2seq(
+        List.of("evaluate", run.resolve("model").toString(), "--split", "validation", "--json"));
+    assertThat(validation.code()).as(validation.err()).isZero();
+    assertThat(validation.summary().get("split").asString()).isEqualTo("validation");
   }
 
   @Test

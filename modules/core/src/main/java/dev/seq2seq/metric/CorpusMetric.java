@@ -3,6 +3,7 @@ package dev.seq2seq.metric;
 import dev.seq2seq.plugin.ExtensionPoint;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A corpus-level evaluation metric such as BLEU or chrF, behind {@code seq2seq score NAME}.
@@ -34,5 +35,14 @@ public interface CorpusMetric {
    */
   default String summary(MetricScore score) {
     return String.format(Locale.ROOT, "%.2f", score.score());
+  }
+
+  /**
+   * The fields {@code seq2seq score --json} prints for the score, between the metric's name and
+   * its signature and details: {@code {"score": …}} unless a metric's users expect its own key
+   * and figures at the top, as WER's {@code {"wer": …, "substitutions": …}}.
+   */
+  default Map<String, Object> jsonFields(MetricScore score) {
+    return Map.of("score", score.score());
   }
 }

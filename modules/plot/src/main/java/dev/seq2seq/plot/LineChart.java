@@ -141,6 +141,8 @@ public record LineChart(
       // Learning rates (1e-4) would otherwise be labelled ".0001" and crowd the axis.
       styler.setYAxisDecimalPattern("0.0#E0");
     }
+    // Steps and years read best without a thousands separator ("1975", not "1,975").
+    styler.setXAxisDecimalPattern("0.##");
     styler.setLegendVisible(series.size() > 1);
     // Below the plot, never over the data (a forecast can end anywhere).
     styler.setLegendPosition(LegendPosition.OutsideS);

@@ -6,7 +6,7 @@ import dev.seq2seq.metric.CorpusMetric;
 import dev.seq2seq.plugin.Plugin;
 import dev.seq2seq.plugin.Registries;
 
-/** Contributes the {@code bleu} and {@code chrf} metrics. */
+/** Contributes the {@code bleu}, {@code chrf}, {@code wer} and {@code cer} metrics. */
 public final class TextMetricsPlugin implements Plugin {
   @Override
   public String name() {
@@ -15,7 +15,7 @@ public final class TextMetricsPlugin implements Plugin {
 
   @Override
   public String description() {
-    return "bleu, chrf: text metrics computed as sacreBLEU 2.x computes them";
+    return "bleu, chrf: text metrics computed as sacreBLEU 2.x computes them; wer, cer: error rates";
   }
 
   @Override
@@ -25,6 +25,8 @@ public final class TextMetricsPlugin implements Plugin {
       protected void configure() {
         Registries.register(binder(), CorpusMetric.class, "bleu", Bleu.class);
         Registries.register(binder(), CorpusMetric.class, "chrf", Chrf.class);
+        Registries.register(binder(), CorpusMetric.class, "wer", ErrorRate.Wer.class);
+        Registries.register(binder(), CorpusMetric.class, "cer", ErrorRate.Cer.class);
       }
     };
   }
