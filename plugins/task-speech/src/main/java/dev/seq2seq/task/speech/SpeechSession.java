@@ -8,6 +8,7 @@ import dev.seq2seq.metric.MetricOptions;
 import dev.seq2seq.nn.CtcDecoder;
 import dev.seq2seq.nn.ForwardMode;
 import dev.seq2seq.nn.ParameterStore;
+import dev.seq2seq.nn.VocabularyConstraint;
 import dev.seq2seq.recipe.Recipe;
 import dev.seq2seq.recipe.TrainConfig;
 import dev.seq2seq.task.speech.audio.Audio;
@@ -52,7 +53,7 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
   private final FeatureExtractor extractor;
   private final Map<String, CorpusMetric> metrics;
   private final Supplier<Corpus> corpus; // listed on first use: inference may never need it
-  private final LexiconScorer lexicon; // null: any characters
+  private final VocabularyConstraint lexicon; // null: any characters
   private Cmvn cmvn; // null unless data.global_cmvn
   private List<Example> train;
   private BatchPlan plan;
@@ -70,8 +71,7 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
     this.corpus = corpus;
     this.cmvn = cmvn;
     this.extractor = data.features().build(data.sampleRate());
-    List<String> words = ((SpeechTaskConfig) recipe.task()).lexicon();
-    this.lexicon = words.isEmpty() ? null : new LexiconScorer(words);
+    this.lexicon = ((SpeechTaskConfig) recipe.task()).vocabulary();
     this.store = new ParameterStore(backend, seed);
     this.model = new SpeechModel(store, new SpeechModel.Config(extractor.dims(), Alphabet.size(),
         m.cell(), m.hidden(), m.layers(), m.bidirectional(), m.dropout(), m.inputDropout(),
@@ -236,10 +236,9 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
       return new int[0];
     }
     if (lexicon != null) {
-      for (CtcDecoder.Result r : results) {
-        if (lexicon.complete(r.labels())) {
-          return r.labels();
-        }
+      List<CtcDecoder.Result> complete = lexicon.keepComplete(results);
+      if (!complete.isEmpty()) {
+        return complete.get(0).labels();
       }
     }
     return results.get(0).labels();

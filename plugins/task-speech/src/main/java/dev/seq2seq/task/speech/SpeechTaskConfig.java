@@ -1,10 +1,12 @@
 package dev.seq2seq.task.speech;
 
+import dev.seq2seq.nn.VocabularyConstraint;
 import dev.seq2seq.recipe.TaskConfig;
 import dev.seq2seq.recipe.config.Checked;
 import dev.seq2seq.recipe.config.Default;
 import dev.seq2seq.recipe.config.Doc;
 import dev.seq2seq.recipe.config.Violation;
+import dev.seq2seq.task.speech.data.Alphabet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,12 +27,27 @@ public record SpeechTaskConfig(
   public List<Violation> validate() {
     List<Violation> problems = new ArrayList<>();
     try {
-      if (!lexicon.isEmpty()) {
-        new LexiconScorer(lexicon);
-      }
+      vocabulary();
     } catch (IllegalArgumentException e) {
       problems.add(Violation.at("lexicon", e.getMessage()));
     }
     return problems;
+  }
+
+  /** The lexicon as a prefix beam search constraint, or null when there is none. */
+  public VocabularyConstraint vocabulary() {
+    if (lexicon.isEmpty()) {
+      return null;
+    }
+    List<String> words = new ArrayList<>();
+    for (String w : lexicon) {
+      String word = Alphabet.normalize(w);
+      if (word.isEmpty() || word.contains(" ")) {
+        throw new IllegalArgumentException("entry \"" + w + "\" is not a single word");
+      }
+      words.add(word);
+    }
+    return VocabularyConstraint.of(words,
+        cp -> cp == '_' ? -1 : Alphabet.SYMBOLS.indexOf(cp), Alphabet.SYMBOLS.indexOf(' '));
   }
 }

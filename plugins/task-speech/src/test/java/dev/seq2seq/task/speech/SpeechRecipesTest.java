@@ -26,6 +26,8 @@ class SpeechRecipesTest {
     assertThat(data.corpus()).isInstanceOf(FsddCorpusConfig.class);
     assertThat(data.features()).isEqualTo(LogMelConfig.defaults());
     assertThat(data.features().dims()).isEqualTo(80);
+    assertThat(((SpeechTaskConfig) r.task()).vocabulary().complete(
+        dev.seq2seq.task.speech.data.Alphabet.encode("seven", "t"))).isTrue();
     SpeechModelConfig m = (SpeechModelConfig) r.model();
     assertThat(List.of(m.cell(), m.hidden(), m.layers(), m.bidirectional()))
         .containsExactly(CellType.LSTM, 256, 2, true);
@@ -53,6 +55,11 @@ class SpeechRecipesTest {
         .hasMessageContaining("model.cell");
     assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"), List.of("model.dropout=1.5")))
         .hasMessageContaining("model.dropout");
+    assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"),
+        List.of("task.lexicon=[one, new york]")))
+        .hasMessageContaining("task.lexicon").hasMessageContaining("new york");
+    assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"), List.of("task.lexicon=[4x4]")))
+        .hasMessageContaining("task.lexicon").hasMessageContaining("'4'");
     assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"),
         List.of("data.corpus={type: manifest, train: a.jsonl}")))
         .hasMessageContaining("data.corpus.validation").hasMessageContaining("required");
