@@ -32,7 +32,7 @@ final class SkinnyGemm {
 
   /**
    * Per-thread scratch: a {@code ROWS x COLUMN_BLOCK} tile and, for a transposed B, one {@code
-   * KC x COLUMN_BLOCK} block of it laid out as rows of op(B).
+   * KC x COLUMN_BLOCK} block of op(B).
    */
   static int scratchSize(int k) {
     return ROWS * COLUMN_BLOCK + KC * COLUMN_BLOCK;
@@ -68,14 +68,20 @@ final class SkinnyGemm {
   }
 
   /**
-   * B stored {@code [n, k]}: each {@code KC x COLUMN_BLOCK} block of op(B) is transposed once into
-   * scratch (rows of B are contiguous, so this reads B in order) and every group of rows of A then
-   * runs the same kernel over it as for a plain B.
+   * B stored {@code [n, k]}: each {@code KC x COLUMN_BLOCK} block of op(B) is transposed into
+   * scratch with gathers (one element from each of {@code LANES} rows of B per load), then every
+   * group of rows runs the plain kernel over it. A dot-product kernel would read B contiguously
+   * but sum in another order than the packed path; gathering straight into the kernel's
+   * registers touches 64 rows of B at once, whose lines collide in L1 when k is a power of two.
    */
   private static void runTransposedB(GemmCall g, int j0, int j1, float[] scratch) {
     int bt = ROWS * COLUMN_BLOCK;
     float[] b = g.b();
     int ldb = g.ldb();
+    int[] column = new int[LANES]; // the offsets of one column of op(B) rows in B
+    for (int l = 0; l < LANES; l++) {
+      column[l] = l * ldb;
+    }
     for (int j = j0; j < j1; j += COLUMN_BLOCK) {
       int cols = Math.min(COLUMN_BLOCK, j1 - j);
       for (int pc = 0; pc < g.k(); pc += KC) {
@@ -86,10 +92,10 @@ final class SkinnyGemm {
           }
           continue;
         }
-        for (int jj = 0; jj < COLUMN_BLOCK; jj++) {
-          int from = g.bOffset() + (j + jj) * ldb + pc;
-          for (int p = 0, to = bt + jj; p < kc; p++, to += COLUMN_BLOCK) {
-            scratch[to] = b[from + p];
+        for (int v = 0; v < COLUMN_BLOCK; v += LANES) {
+          int from = g.bOffset() + (j + v) * ldb + pc;
+          for (int p = 0, to = bt + v; p < kc; p++, to += COLUMN_BLOCK) {
+            FloatVector.fromArray(SPECIES, b, from + p, column, 0).intoArray(scratch, to);
           }
         }
         for (int i = 0; i < g.m(); i += ROWS) {
