@@ -161,15 +161,27 @@ public final class MtSmallModel {
    */
   public List<int[]> greedy(Tensor ids, int[] lengths, int maxSteps) {
     try (TensorScope scope = backend.scope()) {
-      int batch = lengths.length;
       Source source = encode(ids, lengths, ForwardMode.eval());
-      RecurrentState[] state = {source.start()}; // the decoder state the steps carry forward
-      return GreedyDecoding.decode(
-          batch, Vocabulary.BOS_ID, Vocabulary.EOS_ID, maxSteps, previous -> {
-            Step step =
-                step(backend.ofInts(previous, batch), state[0], source.keys(), ForwardMode.eval());
-            state[0] = step.state();
-            return step.logits().argmax(1).toIntArray();
+      return GreedyDecoding.decode(lengths.length, Vocabulary.BOS_ID, Vocabulary.EOS_ID, maxSteps,
+          new GreedyDecoding.CompactingStep() {
+            // The decoder state and the source rows the steps carry forward; finished sentences
+            // leave both, so that they stop costing work.
+            private RecurrentState state = source.start();
+            private AttentionKeys keys = source.keys();
+
+            @Override
+            public int[] next(int[] previous) {
+              Step step = step(backend.ofInts(previous, previous.length), state, keys,
+                  ForwardMode.eval());
+              state = step.state();
+              return step.logits().argmax(1).toIntArray();
+            }
+
+            @Override
+            public void keep(int[] rows) {
+              state = new DecoderState(state, null, null).reorder(rows).rnn();
+              keys = keys.reorder(rows);
+            }
           });
     }
   }
