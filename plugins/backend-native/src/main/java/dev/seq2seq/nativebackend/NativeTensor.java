@@ -31,8 +31,10 @@ import dev.seq2seq.nativebackend.ops.VectorKernels;
 public final class NativeTensor implements Tensor, Differentiable {
   private final NativeBackend backend;
   private final Shape shape;
-  private final float[] floats;
+  private float[] floats; // null for INT32, and for a transpose until something reads it
   private final int[] ints;
+  /** Non-null while this tensor is the 2-D transpose of {@code transposeOf} (see lazyTranspose). */
+  private final NativeTensor transposeOf;
   private final Node node;
   private final int outputIndex;
   private boolean leafRequiresGrad;
@@ -40,12 +42,21 @@ public final class NativeTensor implements Tensor, Differentiable {
 
   NativeTensor(
       NativeBackend backend, Shape shape, float[] floats, int[] ints, Node node, int index) {
+    this(backend, shape, floats, ints, node, index, null);
+  }
+
+  private NativeTensor(NativeBackend backend, Shape shape, float[] floats, int[] ints, Node node,
+      int index, NativeTensor transposeOf) {
     this.backend = backend;
     this.shape = shape;
     this.floats = floats;
     this.ints = ints;
     this.node = node;
     this.outputIndex = index;
+    this.transposeOf = transposeOf;
+    if (transposeOf != null) {
+      return;
+    }
     int length = floats != null ? floats.length : ints.length;
     if (length != shape.size()) {
       throw new IllegalArgumentException(
@@ -78,12 +89,36 @@ public final class NativeTensor implements Tensor, Differentiable {
   }
 
   public int size() {
-    return floats != null ? floats.length : ints.length;
+    return ints != null ? ints.length : (int) shape.size();
+  }
+
+  /**
+   * The transpose of a FLOAT32 matrix whose values are only copied when something reads them:
+   * {@code x.matmul(w.transpose(0, 1))}, the linear layer's product, hands the GEMM {@code w}
+   * itself as a transposed operand (see {@link #transposeSource}), which saves copying every
+   * weight matrix on every call. The values are those of {@code source} when first read.
+   */
+  public static NativeTensor lazyTranspose(NativeTensor source, Node node) {
+    int[] d = source.dims();
+    return new NativeTensor(source.backend, Shape.of(d[1], d[0]), null, null, node, 0, source);
+  }
+
+  /** The {@code [n, k]} matrix this {@code [k, n]} tensor is the lazy transpose of, or null. */
+  public NativeTensor transposeSource() {
+    return transposeOf;
+  }
+
+  private float[] data() {
+    if (floats == null && transposeOf != null) {
+      floats = LayoutOps.transposeMatrix(transposeOf.floats("transpose"), transposeOf.dims(),
+          backend);
+    }
+    return floats;
   }
 
   /** The FLOAT32 storage itself (not a copy); ops must treat it as read-only. */
   public float[] floats(String op) {
-    if (floats == null) {
+    if (data() == null) {
       throw new IllegalArgumentException(
           op + ": needs a FLOAT32 tensor, got INT32 " + shape + " (convert with to(FLOAT32))");
     }
@@ -101,7 +136,7 @@ public final class NativeTensor implements Tensor, Differentiable {
 
   /** The same storage under another shape of the same size. */
   public NativeTensor view(int[] dims, Node viewNode) {
-    return new NativeTensor(backend, Shape.of(dims), floats, ints, viewNode, 0);
+    return new NativeTensor(backend, Shape.of(dims), data(), ints, viewNode, 0);
   }
 
   // ---- identity and data ------------------------------------------------------------------------
@@ -118,13 +153,13 @@ public final class NativeTensor implements Tensor, Differentiable {
 
   @Override
   public DType dtype() {
-    return floats != null ? DType.FLOAT32 : DType.INT32;
+    return ints == null ? DType.FLOAT32 : DType.INT32;
   }
 
   @Override
   public float[] toFloatArray() {
-    if (floats != null) {
-      return floats.clone();
+    if (ints == null) {
+      return data().clone();
     }
     float[] out = new float[ints.length];
     for (int i = 0; i < out.length; i++) {
@@ -136,6 +171,7 @@ public final class NativeTensor implements Tensor, Differentiable {
   @Override
   public double[] toDoubleArray() {
     double[] out = new double[size()];
+    float[] floats = data();
     for (int i = 0; i < out.length; i++) {
       out[i] = floats != null ? floats[i] : ints[i];
     }

@@ -178,7 +178,8 @@ final class MicroKernel {
       }
       for (int j = vectorCols; j < cols; j++) {
         float v = alpha * tile[t + j];
-        c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
+        // Fused like the vector lanes above, so a column's bits do not depend on its lane.
+        c[ci + j] = beta == 0f ? v : Math.fma(c[ci + j], beta, v);
       }
     }
   }
@@ -193,7 +194,7 @@ final class MicroKernel {
     for (int j = 0; j < cols; j++, ci += ldc) {
       for (int r = 0; r < rows; r++) {
         float v = alpha * tile[r * ldt + j];
-        c[ci + r] = beta == 0f ? v : v + beta * c[ci + r];
+        c[ci + r] = beta == 0f ? v : Math.fma(c[ci + r], beta, v); // as in writeBack
       }
     }
   }

@@ -1,23 +1,28 @@
 package dev.seq2seq.nativebackend.gemm;
 
+import static dev.seq2seq.nativebackend.gemm.BlockedGemm.KC;
 import static dev.seq2seq.nativebackend.gemm.MicroKernel.LANES;
 import static dev.seq2seq.nativebackend.gemm.MicroKernel.SPECIES;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Unpacked kernels for products with few rows, such as decoding steps against a vocabulary
  * projection. With so few rows each element of B is used only a handful of times, so packing B
- * (a full extra pass over it, strided when B is transposed) costs more than the multiply; these
- * kernels stream B once from the caller's array, {@link #ROWS} rows of A at a time.
+ * (a full extra pass over it) costs more than the multiply; these kernels stream B once from the
+ * caller's array, {@link #ROWS} rows of A at a time.
  *
  * <p>A group with fewer than {@code ROWS} real rows repeats its last row: the kernel is bound by
  * reading B, so the redundant FMAs are free, and one kernel shape serves every row count.
+ *
+ * <p>Each element of C is reduced exactly as {@link BlockedGemm} reduces it: one FMA chain per
+ * {@code KC} slice of k, starting from zero, each slice's sum merged into C in slice order by
+ * {@link MicroKernel#writeBack}. A row therefore gets the same bits whether it is computed here
+ * (a sentence decoded alone) or on the packed path (in a batch of 64), whatever the thread split.
  */
 final class SkinnyGemm {
   static final int ROWS = 4;
-  /** Columns of C one pass of {@link #timesB} keeps in registers: a 4 x 4-vector tile. */
+  /** Columns of C one pass of {@link #kernel} keeps in registers: a 4 x 4-vector tile. */
   static final int COLUMN_BLOCK = 4 * LANES;
 
   /** Floats of B per column slab: 512 KiB, a quarter of this machine's 2 MiB L2. */
@@ -25,13 +30,20 @@ final class SkinnyGemm {
 
   private SkinnyGemm() {}
 
-  /** Per-thread scratch: a {@code ROWS x COLUMN_BLOCK} tile and {@code ROWS} gathered rows of A. */
+  /**
+   * Per-thread scratch: a {@code ROWS x COLUMN_BLOCK} tile and, for a transposed B, one {@code
+   * KC x COLUMN_BLOCK} block of op(B).
+   */
   static int scratchSize(int k) {
-    return ROWS * COLUMN_BLOCK + ROWS * k;
+    return ROWS * COLUMN_BLOCK + KC * COLUMN_BLOCK;
   }
 
   /** Computes columns {@code [j0, j1)} of every row of C; requires {@code k > 0}. */
   static void run(GemmCall g, int j0, int j1, float[] scratch) {
+    if (g.transB()) {
+      runTransposedB(g, j0, j1, scratch);
+      return;
+    }
     // Visit B in column slabs small enough to stay in L2 while every group of rows passes
     // over them, so B comes from memory once rather than once per group.
     int slab = Math.max(1, SLAB_FLOATS / g.k() / COLUMN_BLOCK) * COLUMN_BLOCK;
@@ -39,173 +51,152 @@ final class SkinnyGemm {
       int je = Math.min(j1, js + slab);
       for (int i = 0; i < g.m(); i += ROWS) {
         int rows = Math.min(ROWS, g.m() - i);
-        if (g.transB()) {
-          dotB(g, i, rows, js, je, scratch);
-        } else {
-          timesB(g, i, rows, js, je, scratch);
+        for (int j = js; j < je; j += COLUMN_BLOCK) {
+          int cols = Math.min(COLUMN_BLOCK, je - j);
+          for (int pc = 0; pc < g.k(); pc += KC) {
+            int kc = Math.min(KC, g.k() - pc);
+            if (cols < COLUMN_BLOCK) {
+              narrow(g, i, rows, j, cols, pc, kc, scratch);
+            } else {
+              kernel(g, i, rows, pc, kc, g.b(), g.bOffset() + pc * g.ldb() + j, g.ldb(), scratch);
+              merge(g, i, rows, j, cols, pc, scratch);
+            }
+          }
         }
       }
     }
   }
 
   /**
-   * Rows {@code [i, i+rows)} of C from B stored {@code [k, n]}: each k step broadcasts one element
-   * of each A row against a row segment of B, four vectors wide.
+   * B stored {@code [n, k]}: each {@code KC x COLUMN_BLOCK} block of op(B) is transposed into
+   * scratch with gathers (one element from each of {@code LANES} rows of B per load), then every
+   * group of rows runs the plain kernel over it. A dot-product kernel would read B contiguously
+   * but sum in another order than the packed path; gathering straight into the kernel's
+   * registers touches 64 rows of B at once, whose lines collide in L1 when k is a power of two.
    */
-  private static void timesB(GemmCall g, int i, int rows, int j0, int j1, float[] tile) {
-    float[] a = g.a();
+  private static void runTransposedB(GemmCall g, int j0, int j1, float[] scratch) {
+    int bt = ROWS * COLUMN_BLOCK;
     float[] b = g.b();
     int ldb = g.ldb();
-    int k = g.k();
-    int aStep = g.transA() ? g.lda() : 1;
-    int a0 = rowStart(g, i, 0, rows);
-    int a1 = rowStart(g, i, 1, rows);
-    int a2 = rowStart(g, i, 2, rows);
-    int a3 = rowStart(g, i, 3, rows);
-    int ci = g.cOffset() + i * g.ldc();
+    int[] column = new int[LANES]; // the offsets of one column of op(B) rows in B
+    for (int l = 0; l < LANES; l++) {
+      column[l] = l * ldb;
+    }
     for (int j = j0; j < j1; j += COLUMN_BLOCK) {
       int cols = Math.min(COLUMN_BLOCK, j1 - j);
-      if (cols < COLUMN_BLOCK) {
-        narrowTimesB(g, i, rows, j, cols, tile);
-        break;
+      for (int pc = 0; pc < g.k(); pc += KC) {
+        int kc = Math.min(KC, g.k() - pc);
+        if (cols < COLUMN_BLOCK) {
+          for (int i = 0; i < g.m(); i += ROWS) {
+            narrow(g, i, Math.min(ROWS, g.m() - i), j, cols, pc, kc, scratch);
+          }
+          continue;
+        }
+        for (int v = 0; v < COLUMN_BLOCK; v += LANES) {
+          int from = g.bOffset() + (j + v) * ldb + pc;
+          for (int p = 0, to = bt + v; p < kc; p++, to += COLUMN_BLOCK) {
+            FloatVector.fromArray(SPECIES, b, from + p, column, 0).intoArray(scratch, to);
+          }
+        }
+        for (int i = 0; i < g.m(); i += ROWS) {
+          int rows = Math.min(ROWS, g.m() - i);
+          kernel(g, i, rows, pc, kc, scratch, bt, COLUMN_BLOCK, scratch);
+          merge(g, i, rows, j, cols, pc, scratch);
+        }
       }
-      FloatVector s00 = FloatVector.zero(SPECIES);
-      FloatVector s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00;
-      FloatVector s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00;
-      FloatVector s33 = s00;
-      for (int p = 0, off = 0, bi = g.bOffset() + j; p < k; p++, off += aStep, bi += ldb) {
-        FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
-        FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
-        FloatVector b2 = FloatVector.fromArray(SPECIES, b, bi + 2 * LANES);
-        FloatVector b3 = FloatVector.fromArray(SPECIES, b, bi + 3 * LANES);
-        FloatVector av = FloatVector.broadcast(SPECIES, a[a0 + off]);
-        s00 = av.fma(b0, s00);
-        s01 = av.fma(b1, s01);
-        s02 = av.fma(b2, s02);
-        s03 = av.fma(b3, s03);
-        av = FloatVector.broadcast(SPECIES, a[a1 + off]);
-        s10 = av.fma(b0, s10);
-        s11 = av.fma(b1, s11);
-        s12 = av.fma(b2, s12);
-        s13 = av.fma(b3, s13);
-        av = FloatVector.broadcast(SPECIES, a[a2 + off]);
-        s20 = av.fma(b0, s20);
-        s21 = av.fma(b1, s21);
-        s22 = av.fma(b2, s22);
-        s23 = av.fma(b3, s23);
-        av = FloatVector.broadcast(SPECIES, a[a3 + off]);
-        s30 = av.fma(b0, s30);
-        s31 = av.fma(b1, s31);
-        s32 = av.fma(b2, s32);
-        s33 = av.fma(b3, s33);
-      }
-      // Through memory, as in MicroKernel: an out-of-line store helper would box the sums.
-      s00.intoArray(tile, 0);
-      s01.intoArray(tile, LANES);
-      s02.intoArray(tile, 2 * LANES);
-      s03.intoArray(tile, 3 * LANES);
-      s10.intoArray(tile, COLUMN_BLOCK);
-      s11.intoArray(tile, COLUMN_BLOCK + LANES);
-      s12.intoArray(tile, COLUMN_BLOCK + 2 * LANES);
-      s13.intoArray(tile, COLUMN_BLOCK + 3 * LANES);
-      s20.intoArray(tile, 2 * COLUMN_BLOCK);
-      s21.intoArray(tile, 2 * COLUMN_BLOCK + LANES);
-      s22.intoArray(tile, 2 * COLUMN_BLOCK + 2 * LANES);
-      s23.intoArray(tile, 2 * COLUMN_BLOCK + 3 * LANES);
-      s30.intoArray(tile, 3 * COLUMN_BLOCK);
-      s31.intoArray(tile, 3 * COLUMN_BLOCK + LANES);
-      s32.intoArray(tile, 3 * COLUMN_BLOCK + 2 * LANES);
-      s33.intoArray(tile, 3 * COLUMN_BLOCK + 3 * LANES);
-      MicroKernel.writeBack(
-          tile, COLUMN_BLOCK, rows, cols, g.alpha(), g.beta(), g.c(), ci + j, g.ldc());
     }
   }
 
-  /** The last, narrower-than-a-block columns of {@link #timesB}: rare, so plain scalar code. */
-  private static void narrowTimesB(GemmCall g, int i, int rows, int j, int cols, float[] tile) {
+  /**
+   * The {@code ROWS x COLUMN_BLOCK} tile of k slice {@code [pc, pc+kc)} for rows {@code [i,
+   * i+rows)}, into {@code tile[0..)}: each k step broadcasts one element of each A row against a
+   * row segment of op(B) (from {@code b[bi]}, rows {@code ldb} apart), four vectors wide.
+   */
+  private static void kernel(
+      GemmCall g, int i, int rows, int pc, int kc, float[] b, int bi, int ldb, float[] tile) {
+    float[] a = g.a();
+    int aStep = g.transA() ? g.lda() : 1;
+    int start = pc * aStep;
+    int a0 = rowStart(g, i, 0, rows) + start;
+    int a1 = rowStart(g, i, 1, rows) + start;
+    int a2 = rowStart(g, i, 2, rows) + start;
+    int a3 = rowStart(g, i, 3, rows) + start;
+    FloatVector s00 = FloatVector.zero(SPECIES);
+    FloatVector s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+    FloatVector s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00;
+    FloatVector s33 = s00;
+    for (int p = 0, off = 0; p < kc; p++, off += aStep, bi += ldb) {
+      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
+      FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
+      FloatVector b2 = FloatVector.fromArray(SPECIES, b, bi + 2 * LANES);
+      FloatVector b3 = FloatVector.fromArray(SPECIES, b, bi + 3 * LANES);
+      FloatVector av = FloatVector.broadcast(SPECIES, a[a0 + off]);
+      s00 = av.fma(b0, s00);
+      s01 = av.fma(b1, s01);
+      s02 = av.fma(b2, s02);
+      s03 = av.fma(b3, s03);
+      av = FloatVector.broadcast(SPECIES, a[a1 + off]);
+      s10 = av.fma(b0, s10);
+      s11 = av.fma(b1, s11);
+      s12 = av.fma(b2, s12);
+      s13 = av.fma(b3, s13);
+      av = FloatVector.broadcast(SPECIES, a[a2 + off]);
+      s20 = av.fma(b0, s20);
+      s21 = av.fma(b1, s21);
+      s22 = av.fma(b2, s22);
+      s23 = av.fma(b3, s23);
+      av = FloatVector.broadcast(SPECIES, a[a3 + off]);
+      s30 = av.fma(b0, s30);
+      s31 = av.fma(b1, s31);
+      s32 = av.fma(b2, s32);
+      s33 = av.fma(b3, s33);
+    }
+    // Through memory, as in MicroKernel: an out-of-line store helper would box the sums.
+    s00.intoArray(tile, 0);
+    s01.intoArray(tile, LANES);
+    s02.intoArray(tile, 2 * LANES);
+    s03.intoArray(tile, 3 * LANES);
+    s10.intoArray(tile, COLUMN_BLOCK);
+    s11.intoArray(tile, COLUMN_BLOCK + LANES);
+    s12.intoArray(tile, COLUMN_BLOCK + 2 * LANES);
+    s13.intoArray(tile, COLUMN_BLOCK + 3 * LANES);
+    s20.intoArray(tile, 2 * COLUMN_BLOCK);
+    s21.intoArray(tile, 2 * COLUMN_BLOCK + LANES);
+    s22.intoArray(tile, 2 * COLUMN_BLOCK + 2 * LANES);
+    s23.intoArray(tile, 2 * COLUMN_BLOCK + 3 * LANES);
+    s30.intoArray(tile, 3 * COLUMN_BLOCK);
+    s31.intoArray(tile, 3 * COLUMN_BLOCK + LANES);
+    s32.intoArray(tile, 3 * COLUMN_BLOCK + 2 * LANES);
+    s33.intoArray(tile, 3 * COLUMN_BLOCK + 3 * LANES);
+  }
+
+  /**
+   * The last, narrower-than-a-block columns: rare, so plain scalar code, but the same FMA chain
+   * per element as the vector lanes.
+   */
+  private static void narrow(
+      GemmCall g, int i, int rows, int j, int cols, int pc, int kc, float[] tile) {
     for (int r = 0; r < rows; r++) {
       for (int jj = 0; jj < cols; jj++) {
         float s = 0f;
-        for (int p = 0; p < g.k(); p++) {
-          s += g.opA(i + r, p) * g.opB(p, j + jj);
+        for (int p = pc; p < pc + kc; p++) {
+          s = Math.fma(g.opA(i + r, p), g.opB(p, j + jj), s);
         }
         tile[r * COLUMN_BLOCK + jj] = s;
       }
     }
-    MicroKernel.writeBack(
-        tile, COLUMN_BLOCK, rows, cols, g.alpha(), g.beta(), g.c(),
-        g.cOffset() + i * g.ldc() + j, g.ldc());
+    merge(g, i, rows, j, cols, pc, tile);
   }
 
-  /**
-   * Rows {@code [i, i+rows)} of C from B stored {@code [n, k]}: every output is a dot product of
-   * two contiguous rows, taken for four rows of A and four rows of B at once.
-   */
-  private static void dotB(GemmCall g, int i, int rows, int j0, int j1, float[] scratch) {
-    float[] a = g.a();
-    int ar = g.lda();
-    int a0 = rowStart(g, i, 0, rows);
-    if (g.transA()) {
-      // Stored A holds op(A) rows as columns; gather them so the dot products read contiguously.
-      a = scratch;
-      ar = g.k();
-      a0 = ROWS * COLUMN_BLOCK;
-      for (int r = 0; r < ROWS; r++) {
-        for (int p = 0; p < g.k(); p++) {
-          a[a0 + r * ar + p] = g.opA(i + Math.min(r, rows - 1), p);
-        }
-      }
-    }
-    int a1 = a0 + (rows > 1 ? ar : 0);
-    int a2 = a0 + (rows > 2 ? 2 * ar : (rows - 1) * ar);
-    int a3 = a0 + (rows > 3 ? 3 * ar : (rows - 1) * ar);
-    float[] b = g.b();
-    int k = g.k();
-    int kVec = k - k % LANES;
-    for (int j = j0; j < j1; j++) {
-      int bj = g.bOffset() + j * g.ldb();
-      FloatVector s0 = FloatVector.zero(SPECIES);
-      FloatVector s1 = s0, s2 = s0, s3 = s0;
-      for (int p = 0; p < kVec; p += LANES) {
-        FloatVector bv = FloatVector.fromArray(SPECIES, b, bj + p);
-        s0 = FloatVector.fromArray(SPECIES, a, a0 + p).fma(bv, s0);
-        s1 = FloatVector.fromArray(SPECIES, a, a1 + p).fma(bv, s1);
-        s2 = FloatVector.fromArray(SPECIES, a, a2 + p).fma(bv, s2);
-        s3 = FloatVector.fromArray(SPECIES, a, a3 + p).fma(bv, s3);
-      }
-      float d0 = s0.reduceLanes(VectorOperators.ADD);
-      float d1 = s1.reduceLanes(VectorOperators.ADD);
-      float d2 = s2.reduceLanes(VectorOperators.ADD);
-      float d3 = s3.reduceLanes(VectorOperators.ADD);
-      for (int p = kVec; p < k; p++) {
-        float bv = b[bj + p];
-        d0 += a[a0 + p] * bv;
-        d1 += a[a1 + p] * bv;
-        d2 += a[a2 + p] * bv;
-        d3 += a[a3 + p] * bv;
-      }
-      int ci = g.cOffset() + i * g.ldc() + j;
-      store(g, ci, d0);
-      if (rows > 1) {
-        store(g, ci + g.ldc(), d1);
-      }
-      if (rows > 2) {
-        store(g, ci + 2 * g.ldc(), d2);
-      }
-      if (rows > 3) {
-        store(g, ci + 3 * g.ldc(), d3);
-      }
-    }
+  /** Merges a slice's tile into C: the caller's beta for the first slice, then accumulation. */
+  private static void merge(GemmCall g, int i, int rows, int j, int cols, int pc, float[] tile) {
+    MicroKernel.writeBack(tile, COLUMN_BLOCK, rows, cols, g.alpha(), pc == 0 ? g.beta() : 1f,
+        g.c(), g.cOffset() + i * g.ldc() + j, g.ldc());
   }
 
   /** Index in stored A of {@code op(A)[i + r][0]}; past {@code rows} it repeats the last row. */
   private static int rowStart(GemmCall g, int i, int r, int rows) {
     int row = i + Math.min(r, rows - 1);
     return g.transA() ? g.aOffset() + row : g.aOffset() + row * g.lda();
-  }
-
-  private static void store(GemmCall g, int o, float sum) {
-    float v = g.alpha() * sum;
-    g.c()[o] = g.beta() == 0f ? v : v + g.beta() * g.c()[o];
   }
 }

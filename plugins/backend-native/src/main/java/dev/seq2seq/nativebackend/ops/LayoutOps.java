@@ -4,6 +4,7 @@ import dev.seq2seq.backend.DType;
 import dev.seq2seq.backend.Shape;
 import dev.seq2seq.nativebackend.NativeBackend;
 import dev.seq2seq.nativebackend.NativeTensor;
+import dev.seq2seq.nativebackend.autograd.BackwardFn;
 import dev.seq2seq.nativebackend.autograd.Node;
 import java.util.Arrays;
 import java.util.List;
@@ -98,11 +99,18 @@ public final class LayoutOps {
       });
       return backend.wrapInts(result, out);
     }
+    BackwardFn backward = (g, needs) -> new float[][] {swapAxes(g[0], out, a1, a2, backend)};
+    if (in.length == 2 && a1 != a2) {
+      // Copied only if read: a matrix product takes the untransposed matrix as it is.
+      return NativeTensor.lazyTranspose(t, backend.record("transpose", 1, backward, t));
+    }
     float[] x = t.floats("transpose");
-    return backend.result(
-        "transpose", swapAxes(x, in, a1, a2, backend), out,
-        (g, needs) -> new float[][] {swapAxes(g[0], out, a1, a2, backend)},
-        t);
+    return backend.result("transpose", swapAxes(x, in, a1, a2, backend), out, backward, t);
+  }
+
+  /** The transpose of a row-major {@code [rows, cols]} matrix. */
+  public static float[] transposeMatrix(float[] x, int[] dims, NativeBackend backend) {
+    return swapAxes(x, dims, 0, 1, backend);
   }
 
   private static float[] swapAxes(float[] x, int[] in, int a1, int a2, NativeBackend backend) {

@@ -17,6 +17,10 @@ public final class MatmulOp {
   private record Dims(int batch, int m, int k, int n, int[] out) {}
 
   public static NativeTensor matmul(NativeTensor a, NativeTensor b) {
+    NativeTensor w = b.transposeSource();
+    if (w != null && b.dims().length == 2) {
+      return timesTransposed(a, b, w);
+    }
     float[] x = a.floats("matmul");
     float[] y = b.floats("matmul");
     Dims d = dims(a.dims(), b.dims());
@@ -53,6 +57,41 @@ public final class MatmulOp {
               gemm.multiply(true, false, d.k, d.n, d.m, 1f, x, i * mk, d.k, g[0], i * mn, d.n, 0f,
                   dy, i * kn, d.n);
             }
+          }
+          return new float[][] {dx, dy};
+        },
+        a, b);
+  }
+
+  /**
+   * {@code [..., k] · b} where {@code b} is the lazy transpose of {@code w [n, k]}: the GEMM reads
+   * {@code w} as a transposed operand, so the transpose is never copied ({@code x W^T}, a linear
+   * layer). The gradient for {@code b} flows on through its transpose node as usual.
+   */
+  private static NativeTensor timesTransposed(NativeTensor a, NativeTensor b, NativeTensor w) {
+    float[] x = a.floats("matmul");
+    float[] y = w.floats("matmul"); // [n, k]
+    Dims d = dims(a.dims(), b.dims());
+    Sgemm gemm = a.owner().gemm();
+    // C = A W^T: [m,k]·[k,n] -> [m,n]
+    float[] out = new float[d.m * d.n];
+    gemm.multiply(false, true, d.m, d.n, d.k, 1f, x, 0, d.k, y, 0, d.k, 0f, out, 0, d.n);
+    return a.owner().result(
+        "matmul", out, d.out,
+        (g, needs) -> {
+          float[] dx = null;
+          float[] dy = null;
+          if (needs[0]) {
+            // dA = G W: [m,n]·[n,k] -> [m,k]
+            dx = new float[x.length];
+            gemm.multiply(false, false, d.m, d.k, d.n, 1f, g[0], 0, d.n, y, 0, d.k, 0f, dx, 0,
+                d.k);
+          }
+          if (needs[1]) {
+            // dB = A^T G: [k,m]·[m,n] -> [k,n]
+            dy = new float[d.k * d.n];
+            gemm.multiply(true, false, d.k, d.n, d.m, 1f, x, 0, d.k, g[0], 0, d.n, 0f, dy, 0,
+                d.n);
           }
           return new float[][] {dx, dy};
         },

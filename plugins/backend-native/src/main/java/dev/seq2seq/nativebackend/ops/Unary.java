@@ -2,6 +2,7 @@ package dev.seq2seq.nativebackend.ops;
 
 import dev.seq2seq.nativebackend.NativeTensor;
 import dev.seq2seq.nativebackend.Parallelism;
+import dev.seq2seq.nativebackend.rnn.FastMath;
 
 /**
  * Element-wise functions, each with its derivative beside it. The backward pass receives the
@@ -90,9 +91,11 @@ public enum Unary {
   TANH("tanh") {
     @Override
     void forward(float[] x, float[] y, int from, int to) {
-      for (int i = from; i < to; i++) {
-        y[i] = (float) Math.tanh(x[i]);
-      }
+      // Vectorised (see FastMath): additive attention takes tanh of [B, T, A] every decoder
+      // step, and Math.tanh per element cost more than the step's matrix products. A value
+      // gets the same bits at any position, so batches stay invariant.
+      System.arraycopy(x, from, y, from, to - from);
+      FastMath.tanh(y, from, to - from);
     }
 
     @Override

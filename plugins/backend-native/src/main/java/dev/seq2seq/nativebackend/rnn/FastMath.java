@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code fma}), so a value's result never depends on its position in a row: that is what keeps
  * padded and unpadded batches bitwise identical.
  */
-final class FastMath {
+public final class FastMath {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
   private static final float LOG2E = 1.44269504088896341f;
@@ -65,7 +65,7 @@ final class FastMath {
   }
 
   /** {@code a[off, off+len) = tanh(a[...])}. */
-  static void tanh(float[] a, int off, int len) {
+  public static void tanh(float[] a, int off, int len) {
     int i = 0;
     for (int upper = S.loopBound(len); i < upper; i += S.length()) {
       tanh(FloatVector.fromArray(S, a, off + i)).intoArray(a, off + i);

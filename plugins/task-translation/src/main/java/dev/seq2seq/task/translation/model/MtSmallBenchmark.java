@@ -10,6 +10,7 @@ import dev.seq2seq.bench.Benchmark;
 import dev.seq2seq.bench.BenchmarkOptions;
 import dev.seq2seq.bench.Measurement;
 import dev.seq2seq.data.DatasetResolver;
+import dev.seq2seq.nn.BeamSearch;
 import dev.seq2seq.nn.ForwardMode;
 import dev.seq2seq.nn.Parameter;
 import dev.seq2seq.nn.ParameterStore;
@@ -29,20 +30,26 @@ import jakarta.inject.Inject;
 /**
  * {@code seq2seq bench mt-small}: the BENCHMARKS.md protocol, the same as the PyTorch peer's.
  * Trains {@link MtSmallModel} on Multi30K batches (Adam 1e-3, clip 1.0) and reports target tokens
- * per second over the counted steps after the warm-up, then greedy decoding sentences per second.
- * Measurement names are the peer's JSON fields so that rows can be set side by side.
+ * per second over the counted steps after the warm-up, then greedy decoding sentences per second
+ * (batches of 64) and beam-5 sentences per second (one sentence at a time). Measurement names are
+ * the peer's JSON fields so that rows can be set side by side.
  */
 public final class MtSmallBenchmark implements Benchmark {
 
-  /** Step counts and sizes; {@link #spec} is the protocol, {@link #quick} a smoke run. */
-  public record Protocol(int pairs, int batch, int warmup, int steps, int decode, int maxDecode) {
+  /**
+   * Step counts and sizes; {@link #spec} is the protocol, {@link #quick} a smoke run.
+   *
+   * @param beamSentences test sentences decoded one at a time with beam {@code beamSize}
+   */
+  public record Protocol(int pairs, int batch, int warmup, int steps, int decode, int maxDecode,
+      int beamSentences, int beamSize) {
     public static Protocol spec() {
-      return new Protocol(6_400, 64, 5, 60, 128, 60);
+      return new Protocol(6_400, 64, 5, 60, 128, 60, 64, 5);
     }
 
     /** Same model and data, a handful of short batches: seconds, indicative numbers only. */
     public static Protocol quick() {
-      return new Protocol(6_400, 64, 1, 1, 8, 5);
+      return new Protocol(6_400, 64, 1, 1, 8, 5, 2, 5);
     }
   }
 
@@ -62,8 +69,8 @@ public final class MtSmallBenchmark implements Benchmark {
 
   @Override
   public String description() {
-    return "mt-small: GRU + additive attention on Multi30K, train target tokens/s and greedy"
-        + " sentences/s (peer: torch_seq2seq.py)";
+    return "mt-small: GRU + additive attention on Multi30K, train target tokens/s, greedy and"
+        + " beam-5 sentences/s (peer: torch_seq2seq.py)";
   }
 
   @Override
@@ -84,13 +91,19 @@ public final class MtSmallBenchmark implements Benchmark {
         data.sourceVocabulary().size(), data.targetVocabulary().size()));
     List<Measurement> out = new ArrayList<>();
     Train train = train(backend, store, model, data, p);
-    out.add(new Measurement("train_tokens_per_s", train.tokensPerSecond(), "target tokens/s",
+    out.add(new Measurement("train_tgt_tokens_per_s", train.tokensPerSecond(), "target tokens/s",
         String.format(Locale.ROOT, "%d steps after %d warm-up, batch %d; %.2fM params; final loss"
             + " %.3f; %s", p.steps(), p.warmup(), p.batch(), store.count() / 1e6, train.loss(), where)));
     double greedy = greedy(backend, model, data, p);
-    out.add(new Measurement("greedy_sentences_per_s", greedy, "sentences/s",
+    out.add(new Measurement("greedy_sent_per_s", greedy, "sentences/s",
         String.format(Locale.ROOT, "first %d test sentences, batches of %d, at most %d steps; %s",
             data.test().size(), p.batch(), p.maxDecode(), where)));
+    int beamSentences = Math.min(p.beamSentences(), data.test().size());
+    double beam = beam(backend, model, data.test().subList(0, beamSentences), p);
+    out.add(new Measurement("beam" + p.beamSize() + "_sent_per_s", beam, "sentences/s",
+        String.format(Locale.ROOT, "first %d test sentences one at a time, beam %d, length"
+            + " penalty 1, at most %d tokens; %s", beamSentences, p.beamSize(), p.maxDecode(),
+            where)));
     return out;
   }
 
@@ -139,6 +152,20 @@ public final class MtSmallBenchmark implements Benchmark {
         int[] lengths = new int[chunk.size()];
         Tensor ids = MtSmallData.pad(backend, chunk, lengths);
         model.greedy(ids, lengths, p.maxDecode());
+      }
+    }
+    return test.size() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** One sentence at a time as the peer does, at most the peer's 60 output tokens. */
+  private static double beam(Backend backend, MtSmallModel model, List<int[]> test, Protocol p) {
+    BeamSearch.Options options = new BeamSearch.Options(p.beamSize(), 1, 1.0, 0.0, p.maxDecode());
+    long start = System.nanoTime();
+    for (int[] sentence : test) {
+      try (TensorScope scope = backend.scope()) {
+        int[] lengths = new int[1];
+        Tensor ids = MtSmallData.pad(backend, List.of(sentence), lengths);
+        model.beam(ids, lengths, options, false);
       }
     }
     return test.size() / ((System.nanoTime() - start) / 1e9);

@@ -7,6 +7,8 @@ import dev.seq2seq.backend.RecurrentState;
 import dev.seq2seq.backend.Tensor;
 import dev.seq2seq.backend.TensorScope;
 import dev.seq2seq.loss.CrossEntropy;
+import dev.seq2seq.nn.BeamSearch;
+import dev.seq2seq.nn.DecoderState;
 import dev.seq2seq.nn.Embedding;
 import dev.seq2seq.nn.EncoderOutput;
 import dev.seq2seq.nn.ForwardMode;
@@ -21,6 +23,7 @@ import dev.seq2seq.nn.attention.AttentionKeys;
 import dev.seq2seq.nn.attention.AttentionResult;
 import dev.seq2seq.task.translation.text.Vocabulary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -115,12 +118,20 @@ public final class MtSmallModel {
    * @param state decoder state {@code [1, B, D]}
    */
   public Step step(Tensor previous, RecurrentState state, AttentionKeys keys, ForwardMode mode) {
+    return attendedStep(previous, state, keys, mode).step();
+  }
+
+  /** A step and the attention weights {@code [B, T]} it used. */
+  private record Attended(Step step, Tensor weights) {}
+
+  private Attended attendedStep(
+      Tensor previous, RecurrentState state, AttentionKeys keys, ForwardMode mode) {
     Tensor e = targetEmbedding.forward(previous); // [B, E]
     AttentionResult att = attention.attend(cell.top(state), keys); // context [B, 2He]
     Tensor x = Tensor.concat(List.of(e, att.context()), 1); // [B, E + 2He]
     RecurrentOutput rnn = cell.step(x, state, mode); // [B, D]
     Tensor logits = output.forward(Tensor.concat(List.of(rnn.output(), att.context(), e), 1));
-    return new Step(logits, rnn.state()); // [B, V]
+    return new Attended(new Step(logits, rnn.state()), att.weights()); // [B, V]
   }
 
   /**
@@ -150,16 +161,98 @@ public final class MtSmallModel {
    */
   public List<int[]> greedy(Tensor ids, int[] lengths, int maxSteps) {
     try (TensorScope scope = backend.scope()) {
-      int batch = lengths.length;
       Source source = encode(ids, lengths, ForwardMode.eval());
-      RecurrentState[] state = {source.start()}; // the decoder state the steps carry forward
-      return GreedyDecoding.decode(
-          batch, Vocabulary.BOS_ID, Vocabulary.EOS_ID, maxSteps, previous -> {
-            Step step =
-                step(backend.ofInts(previous, batch), state[0], source.keys(), ForwardMode.eval());
-            state[0] = step.state();
-            return step.logits().argmax(1).toIntArray();
+      return GreedyDecoding.decode(lengths.length, Vocabulary.BOS_ID, Vocabulary.EOS_ID, maxSteps,
+          new GreedyDecoding.CompactingStep() {
+            // The decoder state and the source rows the steps carry forward; finished sentences
+            // leave both, so that they stop costing work.
+            private RecurrentState state = source.start();
+            private AttentionKeys keys = source.keys();
+
+            @Override
+            public int[] next(int[] previous) {
+              Step step = step(backend.ofInts(previous, previous.length), state, keys,
+                  ForwardMode.eval());
+              state = step.state();
+              return step.logits().argmax(1).toIntArray();
+            }
+
+            @Override
+            public void keep(int[] rows) {
+              state = new DecoderState(state, null, null).reorder(rows).rnn();
+              keys = keys.reorder(rows);
+            }
           });
+    }
+  }
+
+  /**
+   * Beam search over one padded batch (see {@link BeamSearch}). Runs in its own memory scope: the
+   * results are host arrays.
+   *
+   * @param withAttention whether hypotheses carry attention weights (over each sentence's own
+   *     source tokens, {@code <s>} and {@code </s>} included)
+   * @return per sentence its n-best hypotheses, best first
+   */
+  public List<List<BeamSearch.Hypothesis>> beam(
+      Tensor ids, int[] lengths, BeamSearch.Options options, boolean withAttention) {
+    try (TensorScope scope = backend.scope()) {
+      BeamDecoder decoder = new BeamDecoder(encode(ids, lengths, ForwardMode.eval()), lengths,
+          withAttention);
+      return BeamSearch.search(lengths, Vocabulary.BOS_ID, Vocabulary.EOS_ID,
+          config.targetVocabulary(), options, decoder);
+    }
+  }
+
+  /** The beam search step over this decoder: the state and the source rows follow the rows. */
+  private final class BeamDecoder implements BeamSearch.Step {
+    private final boolean withAttention;
+    private final int[] sentenceLengths;
+    private AttentionKeys keys;
+    private RecurrentState state;
+    private int[] sentence; // the sentence of each live row
+    private float[][] attention;
+
+    BeamDecoder(Source source, int[] lengths, boolean withAttention) {
+      this.keys = source.keys();
+      this.state = source.start();
+      this.sentenceLengths = lengths.clone();
+      this.withAttention = withAttention;
+      this.sentence = new int[lengths.length];
+      Arrays.setAll(sentence, i -> i);
+    }
+
+    @Override
+    public float[] logProbs(int[] previous) {
+      int rows = previous.length;
+      Attended a = attendedStep(
+          backend.ofInts(previous, rows), state, keys, ForwardMode.eval());
+      state = a.step().state();
+      if (withAttention) {
+        float[] w = a.weights().toFloatArray();
+        int time = keys.encoder().time();
+        attention = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+          attention[r] = Arrays.copyOfRange(w, r * time, r * time + sentenceLengths[sentence[r]]);
+        }
+      }
+      return a.step().logits().logSoftmax(1).toFloatArray();
+    }
+
+    @Override
+    public void reorder(int[] rows) {
+      state = new DecoderState(state, null, null).reorder(rows).rnn();
+      keys = keys.reorder(rows);
+      int[] next = new int[rows.length];
+      for (int k = 0; k < rows.length; k++) {
+        next[k] = sentence[rows[k]];
+      }
+      sentence = next;
+    }
+
+    @Override
+    public float[][] attention() {
+      return attention;
     }
   }
 }

