@@ -78,20 +78,20 @@ public final class DjlBackend implements Backend {
   @Override
   public Tensor of(float[] data, int... shape) {
     checkSize(data.length, shape);
-    return wrap(manager().create(data, Shapes.djl(shape)));
+    return wrap(HostData.owned(manager().create(data, Shapes.djl(shape))));
   }
 
   @Override
   public Tensor of(double[] data, DType dtype, int... shape) {
     checkSize(data.length, shape);
     return switch (dtype) {
-      case FLOAT64 -> wrap(manager().create(data, Shapes.djl(shape)));
+      case FLOAT64 -> wrap(HostData.owned(manager().create(data, Shapes.djl(shape))));
       case FLOAT32 -> {
         float[] f = new float[data.length];
         for (int i = 0; i < f.length; i++) {
           f[i] = (float) data[i];
         }
-        yield wrap(manager().create(f, Shapes.djl(shape)));
+        yield wrap(HostData.owned(manager().create(f, Shapes.djl(shape))));
       }
       case INT32 -> throw new IllegalArgumentException("of(double[]) makes floating tensors");
     };
@@ -100,7 +100,7 @@ public final class DjlBackend implements Backend {
   @Override
   public Tensor ofInts(int[] data, int... shape) {
     checkSize(data.length, shape);
-    return wrap(manager().create(data, Shapes.djl(shape)));
+    return wrap(HostData.owned(manager().create(data, Shapes.djl(shape))));
   }
 
   @Override
