@@ -40,9 +40,11 @@ public final class DjlBackend implements Backend {
   private final NDManager root;
   private final ThreadLocal<ThreadState> state;
   private final DjlRecurrent recurrent;
+  private final DjlBackendProvider.Natives natives;
 
-  DjlBackend(Engine engine, Device device, int threads) {
+  DjlBackend(Engine engine, Device device, int threads, DjlBackendProvider.Natives natives) {
     this.engine = engine;
+    this.natives = natives;
     this.device = device;
     this.threads = threads;
     this.root = NDManager.newBaseManager(device, DjlBackendProvider.ENGINE);
@@ -64,8 +66,10 @@ public final class DjlBackend implements Backend {
   public BackendInfo info() {
     String where = device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
     return new BackendInfo("djl", Engine.getDjlVersion(), where, threads,
-        Map.of("engine", engine.getEngineName() + " " + engine.getVersion(),
-            "gpus", Integer.toString(engine.getGpuCount())));
+        Map.of("engine", engine.getEngineName() + " " + engine.getVersion()
+                + (natives.cudaBuild() ? " (CUDA build)" : " (CPU build)"),
+            "gpus", Integer.toString(natives.gpus()),
+            "cuda", natives.cudaStatus()));
   }
 
   @Override
