@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The SPI over DJL's PyTorch engine: tensors are {@link NDArray}s, the tape is PyTorch's autograd
@@ -144,18 +145,40 @@ public final class DjlBackend implements Backend {
 
   // ---- autograd and memory --------------------------------------------------------------------
 
+  /**
+   * The thread whose tape is open, in the whole process: DJL's gradient collector is a
+   * process-wide singleton, while the SPI's tape is per thread. Checked here, before DJL, whose
+   * own refusal would leave grad mode switched on for the refused thread.
+   */
+  private static final AtomicReference<Thread> TAPE_OWNER = new AtomicReference<>();
+
   @Override
   public GradientTape gradientTape() {
     ThreadState s = state.get();
     if (s.tape != null) {
       throw new IllegalStateException("a gradient tape is already open on this thread");
     }
-    s.tape = new DjlTape(this, engine.newGradientCollector());
+    Thread me = Thread.currentThread();
+    if (!TAPE_OWNER.compareAndSet(null, me)) {
+      Thread owner = TAPE_OWNER.get();
+      throw new IllegalStateException("a gradient tape is already open on thread '"
+          + (owner == null ? "?" : owner.getName()) + "': the djl backend records through DJL's"
+          + " process-wide gradient collector, so one tape may be open at a time in the whole"
+          + " process (train one model at a time per process with djl)");
+    }
+    try {
+      s.tape = new DjlTape(this, engine.newGradientCollector(), me);
+    } catch (RuntimeException e) {
+      TAPE_OWNER.compareAndSet(me, null);
+      JniUtils.setGradMode(false);
+      throw e;
+    }
     return s.tape;
   }
 
-  void tapeClosed() {
+  void tapeClosed(Thread owner) {
     state.get().tape = null;
+    TAPE_OWNER.compareAndSet(owner, null);
   }
 
   boolean recording() {

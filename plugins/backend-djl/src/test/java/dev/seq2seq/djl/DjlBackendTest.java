@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.seq2seq.backend.Backend;
 import dev.seq2seq.backend.BackendInfo;
 import dev.seq2seq.backend.BackendOptions;
 import dev.seq2seq.backend.BackendProvider;
 import dev.seq2seq.backend.DType;
+import dev.seq2seq.backend.GradientTape;
 import dev.seq2seq.backend.Tensor;
 import dev.seq2seq.backend.TensorScope;
 import dev.seq2seq.plugin.Plugin;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +142,44 @@ class DjlBackendTest {
       }
       assertThatThrownBy(inner::toFloatArray).isInstanceOf(IllegalStateException.class);
     }
+  }
+
+  @Test
+  void aSecondTapeOnAnotherThreadFailsClearlyAndLeavesThatThreadUnrecorded() throws Exception {
+    Tensor x = backend.of(new float[] {1, 2}, 2).requireGrad();
+    AtomicReference<Throwable> refused = new AtomicReference<>();
+    AtomicReference<Boolean> gradModeAfter = new AtomicReference<>();
+    try (GradientTape tape = backend.gradientTape()) {
+      Thread other = new Thread(() -> {
+        try {
+          backend.gradientTape().close();
+        } catch (Throwable e) {
+          refused.set(e);
+        }
+        gradModeAfter.set(JniUtils.isGradMode());
+      }, "second-trainer");
+      other.start();
+      other.join();
+      tape.backward(x.mul(3.0).sum());
+    }
+    assertThat(refused.get())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already open on thread '" + Thread.currentThread().getName() + "'")
+        .hasMessageContaining("one tape may be open at a time in the whole process");
+    assertThat(gradModeAfter.get()).as("grad mode of the refused thread").isFalse();
+    assertThat(x.grad().toFloatArray()).containsExactly(3, 3);
+    // Once closed, another thread may record.
+    AtomicReference<float[]> grad = new AtomicReference<>();
+    Thread after = new Thread(() -> {
+      Tensor y = backend.of(new float[] {1, 2}, 2).requireGrad();
+      try (GradientTape tape = backend.gradientTape()) {
+        tape.backward(y.mul(-2.0).sum());
+      }
+      grad.set(y.grad().toFloatArray());
+    });
+    after.start();
+    after.join();
+    assertThat(grad.get()).containsExactly(-2, -2);
   }
 
   @Test
