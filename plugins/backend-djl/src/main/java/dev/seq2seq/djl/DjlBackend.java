@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The SPI over DJL's PyTorch engine: tensors are {@link NDArray}s, the tape is PyTorch's autograd
@@ -40,9 +41,11 @@ public final class DjlBackend implements Backend {
   private final NDManager root;
   private final ThreadLocal<ThreadState> state;
   private final DjlRecurrent recurrent;
+  private final DjlBackendProvider.Natives natives;
 
-  DjlBackend(Engine engine, Device device, int threads) {
+  DjlBackend(Engine engine, Device device, int threads, DjlBackendProvider.Natives natives) {
     this.engine = engine;
+    this.natives = natives;
     this.device = device;
     this.threads = threads;
     this.root = NDManager.newBaseManager(device, DjlBackendProvider.ENGINE);
@@ -64,8 +67,10 @@ public final class DjlBackend implements Backend {
   public BackendInfo info() {
     String where = device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
     return new BackendInfo("djl", Engine.getDjlVersion(), where, threads,
-        Map.of("engine", engine.getEngineName() + " " + engine.getVersion(),
-            "gpus", Integer.toString(engine.getGpuCount())));
+        Map.of("engine", engine.getEngineName() + " " + engine.getVersion()
+                + (natives.cudaBuild() ? " (CUDA build)" : " (CPU build)"),
+            "gpus", Integer.toString(natives.gpus()),
+            "cuda", natives.cudaStatus()));
   }
 
   @Override
@@ -78,20 +83,20 @@ public final class DjlBackend implements Backend {
   @Override
   public Tensor of(float[] data, int... shape) {
     checkSize(data.length, shape);
-    return wrap(manager().create(data, Shapes.djl(shape)));
+    return wrap(HostData.owned(manager().create(data, Shapes.djl(shape))));
   }
 
   @Override
   public Tensor of(double[] data, DType dtype, int... shape) {
     checkSize(data.length, shape);
     return switch (dtype) {
-      case FLOAT64 -> wrap(manager().create(data, Shapes.djl(shape)));
+      case FLOAT64 -> wrap(HostData.owned(manager().create(data, Shapes.djl(shape))));
       case FLOAT32 -> {
         float[] f = new float[data.length];
         for (int i = 0; i < f.length; i++) {
           f[i] = (float) data[i];
         }
-        yield wrap(manager().create(f, Shapes.djl(shape)));
+        yield wrap(HostData.owned(manager().create(f, Shapes.djl(shape))));
       }
       case INT32 -> throw new IllegalArgumentException("of(double[]) makes floating tensors");
     };
@@ -100,7 +105,7 @@ public final class DjlBackend implements Backend {
   @Override
   public Tensor ofInts(int[] data, int... shape) {
     checkSize(data.length, shape);
-    return wrap(manager().create(data, Shapes.djl(shape)));
+    return wrap(HostData.owned(manager().create(data, Shapes.djl(shape))));
   }
 
   @Override
@@ -140,18 +145,40 @@ public final class DjlBackend implements Backend {
 
   // ---- autograd and memory --------------------------------------------------------------------
 
+  /**
+   * The thread whose tape is open, in the whole process: DJL's gradient collector is a
+   * process-wide singleton, while the SPI's tape is per thread. Checked here, before DJL, whose
+   * own refusal would leave grad mode switched on for the refused thread.
+   */
+  private static final AtomicReference<Thread> TAPE_OWNER = new AtomicReference<>();
+
   @Override
   public GradientTape gradientTape() {
     ThreadState s = state.get();
     if (s.tape != null) {
       throw new IllegalStateException("a gradient tape is already open on this thread");
     }
-    s.tape = new DjlTape(this, engine.newGradientCollector());
+    Thread me = Thread.currentThread();
+    if (!TAPE_OWNER.compareAndSet(null, me)) {
+      Thread owner = TAPE_OWNER.get();
+      throw new IllegalStateException("a gradient tape is already open on thread '"
+          + (owner == null ? "?" : owner.getName()) + "': the djl backend records through DJL's"
+          + " process-wide gradient collector, so one tape may be open at a time in the whole"
+          + " process (train one model at a time per process with djl)");
+    }
+    try {
+      s.tape = new DjlTape(this, engine.newGradientCollector(), me);
+    } catch (RuntimeException e) {
+      TAPE_OWNER.compareAndSet(me, null);
+      JniUtils.setGradMode(false);
+      throw e;
+    }
     return s.tape;
   }
 
-  void tapeClosed() {
+  void tapeClosed(Thread owner) {
     state.get().tape = null;
+    TAPE_OWNER.compareAndSet(owner, null);
   }
 
   boolean recording() {

@@ -10,16 +10,19 @@ import dev.seq2seq.backend.Tensor;
 /**
  * PyTorch autograd through DJL's {@link GradientCollector}. PyTorch adds into a leaf's existing
  * {@code .grad}, so gradients accumulate across passes until {@code zeroGrad}, as the SPI wants.
- * DJL's collector is process-wide: one tape may be open at a time.
+ * DJL's collector is process-wide: one tape may be open at a time in the process, which {@link
+ * DjlBackend#gradientTape} enforces with a message naming the thread that holds it.
  */
 final class DjlTape implements GradientTape {
   private final DjlBackend backend;
   private final GradientCollector collector;
+  private final Thread owner;
   private boolean closed;
 
-  DjlTape(DjlBackend backend, GradientCollector collector) {
+  DjlTape(DjlBackend backend, GradientCollector collector, Thread owner) {
     this.backend = backend;
     this.collector = collector;
+    this.owner = owner;
   }
 
   @Override
@@ -60,7 +63,7 @@ final class DjlTape implements GradientTape {
       closed = true;
       collector.close();
       JniUtils.setGradMode(false);
-      backend.tapeClosed();
+      backend.tapeClosed(owner);
     }
   }
 }

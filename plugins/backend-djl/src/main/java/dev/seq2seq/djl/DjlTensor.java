@@ -157,12 +157,18 @@ final class DjlTensor implements Tensor {
 
   @Override
   public Tensor add(double scalar) {
-    return out(nd.add(scalar));
+    // Never DJL's add(Number): see HostData.
+    try (NDArray s = HostData.scalar(backend.manager(), scalar)) {
+      return out(nd.add(s));
+    }
   }
 
   @Override
   public Tensor mul(double scalar) {
-    return out(nd.mul(scalar));
+    // Never DJL's mul(Number), whose operand autograd saves and DJL frees: see HostData.
+    try (NDArray s = HostData.scalar(backend.manager(), scalar)) {
+      return out(nd.mul(s));
+    }
   }
 
   @Override

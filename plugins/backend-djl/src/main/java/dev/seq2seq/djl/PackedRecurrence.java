@@ -159,7 +159,7 @@ final class PackedRecurrence {
         idx[b * time + t] = t < lengths[b] ? lengths[b] - 1 - t : t;
       }
     }
-    return manager.create(idx, Shapes.djl(lengths.length, time, 1));
+    return HostData.owned(manager.create(idx, Shapes.djl(lengths.length, time, 1)));
   }
 
   private static NDArray alongTime(NDArray a, NDArray index) {
@@ -169,7 +169,7 @@ final class PackedRecurrence {
   /** Rows of {@code a} picked along axis 0, differentiably (an embedding lookup). */
   private NDArray rows(NDArray a, long[] picks) {
     ai.djl.ndarray.types.Shape s = a.getShape();
-    NDArray ids = manager.create(picks);
+    NDArray ids = HostData.owned(manager.create(picks));
     NDArray flat = a.reshape(s.get(0), -1);
     NDArray picked = JniUtils.embedding((PtNDArray) ids, (PtNDArray) flat, false);
     long[] dims = s.getShape();
