@@ -182,6 +182,40 @@ class LanguageModelCliTest {
     }
   }
 
+  @Test
+  void aWordLevelModelLearnsAndGeneratesWords() throws IOException {
+    Path text = Files.writeString(dir.resolve("words.txt"), TEXT);
+    Path run = dir.resolve("words");
+    // 11 tokens a line (10 words and the line break), 99 for training: 2 windows per epoch.
+    Outcome trainedWords = seq2seq(train(text, run, "--set", "data.level=word",
+        "--set", "model.dropout=0", "--set", "train.max_steps=100", "--set", "train.log_every=20"));
+    assertThat(trainedWords.code()).as(trainedWords.err()).isZero();
+    assertThat(trainedWords.summary().has("final_bits_per_word")).isTrue();
+    Outcome out = seq2seq(List.of("generate", run.resolve("model").toString(), "--prompt",
+        "to  be or", "--length", "14", "--top-k", "1"));
+    assertThat(out.code()).as(out.err()).isZero();
+    assertThat(out.out()).isEqualTo("to be or not to be that is the question\nto be or not to be\n");
+    Outcome unknown = seq2seq(List.of("generate", run.resolve("model").toString(), "--prompt",
+        "to be or NOT"));
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("words", "'NOT'");
+  }
+
+  @Test
+  void trainsAndGeneratesOnTheDjlBackend() throws IOException {
+    Path text = Files.writeString(dir.resolve("djl.txt"), TEXT);
+    Path run = dir.resolve("djl");
+    Outcome djl = seq2seq(train(text, run, "--set", "backend.type=djl", "--set", "model.dropout=0",
+        "--set", "train.max_steps=80", "--set", "train.log_every=10"));
+    assertThat(djl.code()).as(djl.err()).isZero();
+    // From ln(16) = 2.77 nats for a uniform guess over the 15 characters and <unk>.
+    assertThat(djl.summary().get("final_loss").asDouble()).isLessThan(1.0);
+    Outcome out = seq2seq(List.of("generate", run.resolve("model").toString(), "--prompt", "to",
+        "--length", "20", "--seed", "4"));
+    assertThat(out.code()).as(out.err()).isZero();
+    assertThat(out.out()).startsWith("to").hasSize(23);
+  }
+
   private static String[] concat(String[] a, String last) {
     String[] out = Arrays.copyOf(a, a.length + 2);
     out[a.length] = "--set";
