@@ -16,7 +16,8 @@ import java.util.List;
 @Doc("One long text, from the dataset catalogue or a file of your own, cut in order into training, validation"
     + " and (optionally) test parts. Training reads the training part as train.batch_size"
     + " contiguous streams in windows of `bptt` steps, carrying the recurrent state from one window"
-    + " to the next (reset at every epoch start).")
+    + " to the next (reset at every epoch start); train.batch_by must be `sentences`, and"
+    + " train.bucketing does not apply.")
 public record LmDataConfig(
     @Doc("Where the text comes from, by `type`: `{type: dataset, name: tinyshakespeare}` or"
         + " `{type: file, path: my-text.txt}`.") TextSourceConfig text,
