@@ -67,8 +67,8 @@ class LanguageModelCliTest {
   static void trainOnce() throws IOException {
     Path text = Files.writeString(shared.resolve("hamlet.txt"), TEXT);
     Path run = shared.resolve("run");
-    trained = seq2seq(train(text, run, "--set", "model.dropout=0", "--set", "train.max_steps=240",
-        "--set", "train.validate_every=60", "--set", "train.log_every=20"));
+    trained = seq2seq(train(text, run, "--set", "model.dropout=0", "--set", "train.max_steps=150",
+        "--set", "train.validate_every=50", "--set", "train.log_every=10"));
     model = run.resolve("model");
   }
 
@@ -76,8 +76,8 @@ class LanguageModelCliTest {
   void memorisesTheTextAndWritesAModelPackage() throws IOException {
     assertThat(trained.code()).as(trained.err()).isZero();
     JsonNode summary = trained.summary();
-    assertThat(summary.get("steps").asLong()).isEqualTo(240);
-    // 360 training characters, 5 windows per epoch, 48 epochs: it must be learnt by heart.
+    assertThat(summary.get("steps").asLong()).isEqualTo(150);
+    // 360 training characters, 5 windows per epoch, 30 epochs: it must be learnt by heart.
     assertThat(summary.get("train_loss").asDouble()).isLessThan(0.05);
     // The held-out 10% is the same line once more, read from a zero state as training starts.
     assertThat(summary.get("final_loss").asDouble()).isLessThan(0.1);
