@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The checkpoints of one run, each a folder {@code step-000000123} holding {@code
- * weights.safetensors}, {@code optimizer.safetensors} and {@code state.json}.
+ * weights.safetensors}, {@code optimizer.safetensors}, {@code state.json} and, for a task that
+ * carries state between batches ({@link TaskSession#carriedState}), {@code carried.safetensors}.
  *
  * <p>A checkpoint is written into a hidden temporary folder beside the others, every file and
  * the folder are forced to disk, and only then is the folder renamed into place in one atomic
@@ -35,6 +36,7 @@ public final class Checkpoints {
   static final String WEIGHTS = "weights.safetensors";
   static final String OPTIMIZER = "optimizer.safetensors";
   static final String STATE = "state.json";
+  static final String CARRIED = "carried.safetensors";
   private static final String PREFIX = "step-";
   private static final String TEMP_PREFIX = ".tmp-";
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,6 +68,12 @@ public final class Checkpoints {
 
   /** Saves a checkpoint for {@code state.step()} and returns its folder. */
   public Path save(TrainState state, ParameterStore store, Optimizer optimizer) throws IOException {
+    return save(state, store, optimizer, Map.of());
+  }
+
+  /** Saves a checkpoint that also holds the task's carried state (when not empty). */
+  public Path save(TrainState state, ParameterStore store, Optimizer optimizer,
+      Map<String, HostTensor> carried) throws IOException {
     Files.createDirectories(root);
     deleteTemporaries();
     String name = String.format("%s%09d", PREFIX, state.step());
@@ -86,6 +94,11 @@ public final class Checkpoints {
     Path optimizerFile = temp.resolve(OPTIMIZER);
     Safetensors.write(optimizerFile, moments, Map.of());
     synced(optimizerFile);
+    if (!carried.isEmpty()) {
+      Path carriedFile = temp.resolve(CARRIED);
+      Safetensors.write(carriedFile, carried, Map.of());
+      synced(carriedFile);
+    }
     Path stateFile = temp.resolve(STATE);
     Files.writeString(stateFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
     synced(stateFile);
@@ -129,6 +142,12 @@ public final class Checkpoints {
     }
     optimizer.loadState(moments);
     return state;
+  }
+
+  /** The carried state saved with a checkpoint; empty when it has none. */
+  public static Map<String, HostTensor> loadCarried(Path dir) throws IOException {
+    Path file = dir.resolve(CARRIED);
+    return Files.isRegularFile(file) ? Safetensors.read(file).tensors() : Map.of();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.seq2seq.train;
 import dev.seq2seq.backend.Tensor;
 import dev.seq2seq.nn.ForwardMode;
 import dev.seq2seq.nn.ParameterStore;
+import dev.seq2seq.weights.HostTensor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -56,4 +57,18 @@ public interface TaskSession<B extends TaskSession.Batch> {
    * models) into {@code modelDir}; {@link Task#load} reads them back.
    */
   void writeExtras(Path modelDir) throws IOException;
+
+  /**
+   * State that training carries from one batch to the next besides the weights and the
+   * optimiser, such as a language model's recurrent state under truncated back-propagation
+   * through time. The trainer saves it in every checkpoint and hands it back to {@link
+   * #restoreCarriedState} on resume, so that a resumed run repeats an uninterrupted one exactly
+   * even though {@link #loss} then depends on more than its batch. Most tasks carry nothing.
+   */
+  default Map<String, HostTensor> carriedState() {
+    return Map.of();
+  }
+
+  /** Restores what {@link #carriedState} returned when the checkpoint was saved. */
+  default void restoreCarriedState(Map<String, HostTensor> state) {}
 }

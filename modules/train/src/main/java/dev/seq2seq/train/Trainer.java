@@ -285,7 +285,7 @@ public final class Trainer {
           && java.util.Objects.equals(lastSaved.score(), state.score())) {
         return;
       }
-      Path dir = checkpoints.save(state, store, optimizer);
+      Path dir = checkpoints.save(state, store, optimizer, session.carriedState());
       lastSaved = state;
       log.info("checkpoint " + options.out().relativize(dir));
       checkpoints.prune(train.keepBest(), stopping.mode());
@@ -306,6 +306,7 @@ public final class Trainer {
             + ", the recipe now says " + recipe.seed() + "; a resumed run must keep its seed");
       }
       state = Checkpoints.load(latest.dir(), store, optimizer);
+      session.restoreCarriedState(Checkpoints.loadCarried(latest.dir()));
       for (double value : state.observed()) {
         schedule.observe(value);
       }

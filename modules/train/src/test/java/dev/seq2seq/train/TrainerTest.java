@@ -189,4 +189,79 @@ class TrainerTest {
           .containsExactlyInAnyOrder("step-000000001", "step-000000002");
     }
   }
+
+  /** Counts its training batches and carries the count across batches, as an LM carries its state. */
+  static final class CarryingTask implements TaskSession<ScriptedTask.Step> {
+    final ScriptedTask inner;
+    long carried;
+    final List<Long> seen = new ArrayList<>();
+
+    CarryingTask(Backend backend) {
+      this.inner = new ScriptedTask(backend, null, List.of(1.0));
+    }
+
+    @Override
+    public ParameterStore parameters() {
+      return inner.parameters();
+    }
+
+    @Override
+    public long batchesPerEpoch() {
+      return inner.batchesPerEpoch();
+    }
+
+    @Override
+    public ScriptedTask.Step batch(DataPosition position) {
+      return inner.batch(position);
+    }
+
+    @Override
+    public Tensor loss(ScriptedTask.Step batch, ForwardMode mode) {
+      seen.add(carried);
+      carried++;
+      return inner.loss(batch, mode);
+    }
+
+    @Override
+    public Map<String, Double> metrics(Split split) {
+      return inner.metrics(split);
+    }
+
+    @Override
+    public void writeExtras(Path modelDir) throws IOException {
+      inner.writeExtras(modelDir);
+    }
+
+    @Override
+    public Map<String, dev.seq2seq.weights.HostTensor> carriedState() {
+      return Map.of("count", dev.seq2seq.weights.HostTensor.ofLongs(new long[] {carried}, 1));
+    }
+
+    @Override
+    public void restoreCarriedState(Map<String, dev.seq2seq.weights.HostTensor> state) {
+      carried = state.get("count").toLongArray()[0];
+    }
+  }
+
+  @Test
+  void stateCarriedBetweenBatchesIsCheckpointedAndRestoredOnResume() throws IOException {
+    CarryingTask first = new CarryingTask(backend);
+    new Trainer(recipe(null, 5L, 0, 0, 1), "name: scripted\n", first,
+        new Trainer.Options(dir, false, new PrintWriter(new StringWriter()), false),
+        PlotsHook.NONE).run();
+    assertThat(first.seen).containsExactly(0L, 1L, 2L, 3L, 4L);
+    assertThat(dir.resolve("checkpoints/step-000000005/" + Checkpoints.CARRIED)).exists();
+
+    CarryingTask resumed = new CarryingTask(backend);
+    new Trainer(recipe(null, 7L, 0, 0, 1), "name: scripted\n", resumed,
+        new Trainer.Options(dir, true, new PrintWriter(new StringWriter()), false),
+        PlotsHook.NONE).run();
+    assertThat(resumed.seen).containsExactly(5L, 6L);
+  }
+
+  @Test
+  void aTaskThatCarriesNothingWritesNoCarriedFile() throws IOException {
+    train(recipe(null, 3L, 0, 0, 1), new ScriptedTask(backend, null, List.of(1.0)), new StringWriter());
+    assertThat(dir.resolve("checkpoints/step-000000003/" + Checkpoints.CARRIED)).doesNotExist();
+  }
 }
