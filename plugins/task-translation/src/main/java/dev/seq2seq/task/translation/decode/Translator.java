@@ -4,6 +4,7 @@ import dev.seq2seq.backend.Backend;
 import dev.seq2seq.backend.Tensor;
 import dev.seq2seq.backend.TensorScope;
 import dev.seq2seq.nn.BeamSearch;
+import dev.seq2seq.nn.ForwardMode;
 import dev.seq2seq.nn.GreedyDecoding;
 import dev.seq2seq.recipe.DecodeConfig;
 import dev.seq2seq.task.translation.model.MtSmallData;
@@ -72,6 +73,28 @@ public final class Translator {
   /** The framed source ids of a sentence. */
   public int[] encodeSource(String line) {
     return sourceVocabulary.encode(tokenizers.source().encode(line), true).ids();
+  }
+
+  /**
+   * The log-probability the model gives {@code target} (output ids, end-of-sequence excluded) as
+   * the translation of {@code source}: teacher forcing, so it scores any output, not only its own.
+   */
+  public double logProbability(String source, int[] target) {
+    int[] framed = new int[target.length + 2];
+    framed[0] = Vocabulary.BOS_ID;
+    System.arraycopy(target, 0, framed, 1, target.length);
+    framed[framed.length - 1] = Vocabulary.EOS_ID;
+    MtSmallData.HostBatch host =
+        new MtSmallData.HostBatch(List.of(encodeSource(source)), List.of(framed));
+    try (TensorScope scope = backend.scope()) {
+      double mean = model.loss(MtSmallData.toDevice(backend, host), ForwardMode.eval()).item();
+      return -mean * host.targetTokens();
+    }
+  }
+
+  /** Output ids of a translation's tokens (as {@link Translation#targetTokens}, without {@code </s>}). */
+  public int[] targetIds(List<String> tokens) {
+    return tokens.stream().filter(t -> !t.equals(Vocabulary.EOS)).mapToInt(targetVocabulary::id).toArray();
   }
 
   /** Translates {@code lines} (blank lines give empty translations), in order. */
