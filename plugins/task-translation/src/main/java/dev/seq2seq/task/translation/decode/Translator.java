@@ -40,8 +40,11 @@ public final class Translator {
     }
   }
 
-  /** One output: its text and score (log-probability after the length penalty). */
-  public record Candidate(String text, double score) {}
+  /**
+   * One output: its text, score (log-probability after the length penalty) and target ids
+   * (end-of-sequence excluded).
+   */
+  public record Candidate(String text, double score, int[] ids) {}
 
   /**
    * @param text the best translation, detokenised
@@ -104,7 +107,7 @@ public final class Translator {
     int[][] ids = new int[lines.size()][];
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
-        out[i] = new Translation("", 0.0, List.of(new Candidate("", 0.0)), List.of(), List.of(),
+        out[i] = new Translation("", 0.0, List.of(new Candidate("", 0.0, new int[0])), List.of(), List.of(),
             withAttention ? new float[0][] : null);
       } else {
         ids[i] = encodeSource(lines.get(i));
@@ -129,7 +132,7 @@ public final class Translator {
     try (TensorScope scope = backend.scope()) {
       int[] lengths = new int[sources.size()];
       Tensor ids = MtSmallData.pad(backend, sources, lengths);
-      TranslationModel.Decoder decoder = model.decoder(ids, lengths);
+      TranslationModel.Decoder decoder = neverPadOrStart(model.decoder(ids, lengths));
       int[] tokenCounts = Arrays.stream(lengths).map(n -> n - 2).toArray(); // unframed
       List<List<BeamSearch.Hypothesis>> results =
           options.beamSize() == 1
@@ -147,7 +150,7 @@ public final class Translator {
   private Translation translation(int[] source, List<BeamSearch.Hypothesis> nbest, boolean withAttention) {
     List<Candidate> candidates = new ArrayList<>(nbest.size());
     for (BeamSearch.Hypothesis h : nbest) {
-      candidates.add(new Candidate(text(h.tokens()), h.score()));
+      candidates.add(new Candidate(text(h.tokens()), h.score(), h.tokens().clone()));
     }
     BeamSearch.Hypothesis best = nbest.get(0);
     List<String> sourceTokens = new ArrayList<>(source.length);
@@ -234,6 +237,35 @@ public final class Translator {
           Arrays.copyOf(tokens, n), logProb, logProb / penalty, att)));
     }
     return out;
+  }
+
+  /**
+   * Gives {@code <pad>} and {@code <s>} probability 0: the model never learned to avoid them (the
+   * loss ignores padding targets), and an output holding them would be scored wrongly.
+   */
+  private static TranslationModel.Decoder neverPadOrStart(TranslationModel.Decoder decoder) {
+    return new TranslationModel.Decoder() {
+      @Override
+      public float[] logProbs(int[] previous) {
+        float[] lp = decoder.logProbs(previous);
+        int v = lp.length / previous.length;
+        for (int row = 0; row < previous.length; row++) {
+          lp[row * v + Vocabulary.PAD_ID] = Float.NEGATIVE_INFINITY;
+          lp[row * v + Vocabulary.BOS_ID] = Float.NEGATIVE_INFINITY;
+        }
+        return lp;
+      }
+
+      @Override
+      public void reorder(int[] rows) {
+        decoder.reorder(rows);
+      }
+
+      @Override
+      public float[][] attention() {
+        return decoder.attention();
+      }
+    };
   }
 
   private static BeamSearch.Step withoutAttention(TranslationModel.Decoder decoder) {
