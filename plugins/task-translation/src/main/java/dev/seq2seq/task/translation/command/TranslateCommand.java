@@ -150,7 +150,7 @@ public final class TranslateCommand implements Callable<Integer>, TaskCommand {
               + " the output of another input?");
         }
         progress.stepTo(done);
-        TranslationWriter lines = new TranslationWriter(format, session.translator(), plotDir);
+        TranslationWriter lines = new TranslationWriter(format, plotDir);
         long lineNo = first;
         while (true) {
           List<String> chunk = readChunk(in);

@@ -17,7 +17,7 @@ final class TranslationWriter {
   private final TranslateCommand.Format format;
   private final Path plotDir;
 
-  TranslationWriter(TranslateCommand.Format format, Translator translator, Path plotDir) {
+  TranslationWriter(TranslateCommand.Format format, Path plotDir) {
     this.format = format;
     this.plotDir = plotDir;
   }
