@@ -5,7 +5,16 @@ import com.google.inject.Module;
 import dev.seq2seq.bench.Benchmark;
 import dev.seq2seq.plugin.Plugin;
 import dev.seq2seq.plugin.Registries;
+import dev.seq2seq.command.TaskCommand;
+import dev.seq2seq.recipe.DataConfig;
+import dev.seq2seq.recipe.ModelConfig;
+import dev.seq2seq.recipe.TaskConfig;
 import dev.seq2seq.recipe.config.ConfigTypes;
+import dev.seq2seq.task.translation.command.TranslateCommand;
+import dev.seq2seq.task.translation.model.MtSmallNetworkConfig;
+import dev.seq2seq.task.translation.model.NetworkConfig;
+import dev.seq2seq.task.translation.model.RnnNetworkConfig;
+import dev.seq2seq.train.Task;
 import dev.seq2seq.task.translation.model.MtSmallBenchmark;
 import dev.seq2seq.task.translation.text.BpeTokenizerConfig;
 import dev.seq2seq.task.translation.text.CharTokenizerConfig;
@@ -14,11 +23,12 @@ import dev.seq2seq.task.translation.text.TokenizerConfig;
 import dev.seq2seq.task.translation.text.WordTokenizerConfig;
 
 /**
- * The translation task's text side: tokenizers a recipe selects with {@code tokenizer: {type:
- * word}}, vocabularies and parallel-corpus reading; and the {@code mt-small} benchmark model. The
- * task itself comes later.
+ * The {@code translation} task: its recipe sections, tokenizers a recipe selects with {@code
+ * tokenizer: {type: word}}, networks selected with {@code network: {type: rnn}}, the {@code
+ * translate} command, and the {@code mt-small} benchmark.
  */
 public final class TranslationPlugin implements Plugin {
+  static final String NAME = "translation";
 
   @Override
   public String name() {
@@ -27,7 +37,7 @@ public final class TranslationPlugin implements Plugin {
 
   @Override
   public String description() {
-    return "translation text side: word, char and bpe tokenizers; mt-small benchmark";
+    return "translation: task, word/char/bpe tokenizers, mt-small and rnn networks, translate command, mt-small benchmark";
   }
 
   @Override
@@ -43,6 +53,13 @@ public final class TranslationPlugin implements Plugin {
         ConfigTypes.register(binder(), TokenizerConfig.class, "char", CharTokenizerConfig.class);
         ConfigTypes.register(binder(), TokenizerConfig.class, "bpe", BpeTokenizerConfig.class);
         Registries.register(binder(), Benchmark.class, "mt-small", MtSmallBenchmark.class);
+        ConfigTypes.register(binder(), NetworkConfig.class, "mt-small", MtSmallNetworkConfig.class);
+        ConfigTypes.register(binder(), NetworkConfig.class, "rnn", RnnNetworkConfig.class);
+        ConfigTypes.register(binder(), TaskConfig.class, NAME, TranslationTaskConfig.class);
+        ConfigTypes.register(binder(), DataConfig.class, NAME, TranslationDataConfig.class);
+        ConfigTypes.register(binder(), ModelConfig.class, NAME, TranslationModelConfig.class);
+        Registries.register(binder(), Task.class, NAME, TranslationTask.class);
+        Registries.register(binder(), TaskCommand.class, "translate", TranslateCommand.class);
       }
     };
   }

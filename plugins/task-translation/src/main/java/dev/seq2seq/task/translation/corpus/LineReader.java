@@ -23,27 +23,40 @@ import java.util.zip.GZIPInputStream;
  * byte is reported at its own line (a {@code Reader} decodes ahead and would blame the wrong
  * line). That needs an ASCII-compatible encoding (UTF-8, Latin-1, Windows-1252, ...).
  */
-final class LineReader implements Closeable {
-  private final Path file;
+public final class LineReader implements Closeable {
+  private final String file; // the name used in messages
   private final InputStream in;
   private final CharsetDecoder decoder;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
   private long lineNumber;
 
-  LineReader(Path file, Charset charset) {
+  public LineReader(Path file, Charset charset) {
+    this(open(file), file.toString(), charset);
+  }
+
+  /** Reads {@code stream} (standard input, say), naming it {@code name} in messages. */
+  public LineReader(InputStream stream, String name, Charset charset) {
     if (!java.util.Arrays.equals("a\n".getBytes(charset), new byte[] {'a', '\n'})) {
-      throw new CorpusException(file + ": encoding " + charset + " is not ASCII-compatible");
+      throw new CorpusException(name + ": encoding " + charset + " is not ASCII-compatible");
     }
-    this.file = file;
+    this.file = name;
     this.decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+      InputStream raw = new BufferedInputStream(stream, 1 << 16);
       raw.mark(2);
       boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
       raw.reset();
       this.in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+    } catch (IOException e) {
+      throw new CorpusException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static InputStream open(Path file) {
+    try {
+      return Files.newInputStream(file);
     } catch (NoSuchFileException e) {
       throw new CorpusException("file not found: " + file, e);
     } catch (IOException e) {
@@ -51,17 +64,13 @@ final class LineReader implements Closeable {
     }
   }
 
-  Path file() {
-    return file;
-  }
-
   /** Lines read so far; after a {@code null} from {@link #next}, the file's line count. */
-  long lineNumber() {
+  public long lineNumber() {
     return lineNumber;
   }
 
   /** The next line without its line break, or null at the end of the file. */
-  String next() {
+  public String next() {
     line.reset();
     int b;
     try {
@@ -98,6 +107,38 @@ final class LineReader implements Closeable {
     ByteBuffer input = ByteBuffer.wrap(bytes, start, end - start);
     CoderResult r = decoder.reset().decode(input, CharBuffer.allocate(2 * (end - start) + 2), true);
     return r.isError() ? input.position() : start;
+  }
+
+  /**
+   * Skips {@code n} lines without decoding them (a resumed run's done lines); returns how many
+   * there were.
+   */
+  public long skip(long n) {
+    long skipped = 0;
+    try {
+      while (skipped < n) {
+        int b = in.read();
+        if (b == -1) {
+          break;
+        }
+        if (b == '\n') {
+          skipped++;
+        } else {
+          int c;
+          while ((c = in.read()) != -1 && c != '\n') {
+            // rest of the line
+          }
+          skipped++;
+          if (c == -1) {
+            break;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new CorpusException(file + ":" + (lineNumber + 1) + ": read failed: " + e.getMessage(), e);
+    }
+    lineNumber += skipped;
+    return skipped;
   }
 
   @Override

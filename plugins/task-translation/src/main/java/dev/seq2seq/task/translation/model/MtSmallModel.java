@@ -56,8 +56,11 @@ public final class MtSmallModel {
   /** An encoded source batch: attention inputs and the decoder's initial state. */
   public record Source(AttentionKeys keys, RecurrentState start) {}
 
-  /** One decoder step's logits {@code [B, V]} and next state {@code [1, B, D]}. */
-  public record Step(Tensor logits, RecurrentState state) {}
+  /**
+   * One decoder step's logits {@code [B, V]}, next state {@code [1, B, D]} and attention weights
+   * {@code [B, S]}.
+   */
+  public record Step(Tensor logits, RecurrentState state, Tensor attention) {}
 
   private final Backend backend;
   private final Config config;
@@ -131,7 +134,7 @@ public final class MtSmallModel {
     Tensor x = Tensor.concat(List.of(e, att.context()), 1); // [B, E + 2He]
     RecurrentOutput rnn = cell.step(x, state, mode); // [B, D]
     Tensor logits = output.forward(Tensor.concat(List.of(rnn.output(), att.context(), e), 1));
-    return new Attended(new Step(logits, rnn.state()), att.weights()); // [B, V]
+    return new Attended(new Step(logits, rnn.state(), att.weights()), att.weights()); // [B, V]
   }
 
   /**
