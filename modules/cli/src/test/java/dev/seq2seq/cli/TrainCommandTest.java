@@ -59,6 +59,15 @@ class TrainCommandTest {
   }
 
   @Test
+  void aRunShorterThanOneLogIntervalStillReportsItsTrainingLoss() {
+    Outcome outcome = seq2seq(train(dir.resolve("short"),
+        "--set", "train.max_steps=3", "--set", "train.log_every=50",
+        "--set", "train.validate_every=100"));
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.summary().get("train_loss").asDouble()).isFinite().isPositive();
+  }
+
+  @Test
   void overfitsTheToyTaskAndWritesTheRunFolder() throws IOException {
     Path run = dir.resolve("run");
     Outcome outcome = seq2seq(train(run,

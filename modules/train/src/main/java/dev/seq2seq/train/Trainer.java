@@ -118,7 +118,11 @@ public final class Trainer {
           best = last;
           bestStep = state.step();
         }
-        double trainLoss = lastTrainLoss;
+        // A run shorter than one progress interval (or resumed into its last one) never logged a
+        // mean: report the steps it did take rather than NaN.
+        double trainLoss = Double.isNaN(lastTrainLoss) && state.lossCount() > 0
+            ? state.lossSum() / state.lossCount()
+            : lastTrainLoss;
         return new TrainResult(out, state.step(), state.skipped(), stopped, trainLoss,
             finalMetrics, stopping.metric(), best, bestStep);
       }
