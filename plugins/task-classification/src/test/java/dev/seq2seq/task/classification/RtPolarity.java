@@ -1,14 +1,7 @@
 package dev.seq2seq.task.classification;
 
-import dev.seq2seq.data.Catalogue;
-import dev.seq2seq.data.DataEnvironment;
-import dev.seq2seq.data.DatasetResolver;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
+import dev.seq2seq.testkit.Datasets;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** rt-polarity from the shared mirror, through the catalogue (sizes and sums checked). */
 public final class RtPolarity {
@@ -20,24 +13,6 @@ public final class RtPolarity {
    * skipping.
    */
   public static Path folder(Path cache) {
-    DataEnvironment env = new DataEnvironment(Optional.of(mirror()), cache, true);
-    DatasetResolver resolver = new DatasetResolver(Catalogue.bundled(), env,
-        uri -> { throw new IOException("tests never download (" + uri + ")"); },
-        new PrintStream(new ByteArrayOutputStream()));
-    return resolver.resolve("rt-polarity").folder();
-  }
-
-  static Path mirror() {
-    String env = System.getenv(DataEnvironment.DATA);
-    if (env != null && !env.isBlank() && Files.isDirectory(Path.of(env))) {
-      return Path.of(env).toAbsolutePath().normalize();
-    }
-    String root = System.getProperty("seq2seq.project.root");
-    if (root != null && Files.isDirectory(Path.of(root, "..", "shared", "data"))) {
-      return Path.of(root, "..", "shared", "data").toAbsolutePath().normalize();
-    }
-    throw new AssertionError("no dataset mirror: set SEQ2SEQ_DATA to the mirror folder, or run"
-        + " the tests with Maven from a checkout that has ../shared/data beside it"
-        + " (seq2seq.project.root=" + root + ")");
+    return Datasets.folder("rt-polarity", cache);
   }
 }
