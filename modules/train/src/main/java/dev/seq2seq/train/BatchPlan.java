@@ -111,7 +111,8 @@ public final class BatchPlan {
     return Arrays.copyOfRange(cachedOrder, from, Math.min(examples, from + batchSize));
   }
 
-  private static int[] permutation(int n, SplittableRandom rng) {
+  /** A uniform random permutation of {@code 0..n-1} (Fisher-Yates), drawn from {@code rng}. */
+  public static int[] permutation(int n, SplittableRandom rng) {
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {
       p[i] = i;

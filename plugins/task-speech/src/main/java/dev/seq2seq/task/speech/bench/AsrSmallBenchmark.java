@@ -1,6 +1,7 @@
 package dev.seq2seq.task.speech.bench;
 
 import dev.seq2seq.backend.Backend;
+import dev.seq2seq.train.BatchPlan;
 import dev.seq2seq.backend.BackendOptions;
 import dev.seq2seq.backend.BackendProvider;
 import dev.seq2seq.backend.GradientTape;
@@ -121,7 +122,7 @@ public final class AsrSmallBenchmark implements Benchmark {
       long start = System.nanoTime();
       outer:
       for (int epoch = 0; epoch < p.epochs(); epoch++) {
-        int[] order = permutation(train.size(), shuffle);
+        int[] order = BatchPlan.permutation(train.size(), shuffle);
         for (int k = 0; k < order.length; k += BATCH) {
           if (steps == p.maxSteps()) {
             break outer;
@@ -184,19 +185,6 @@ public final class AsrSmallBenchmark implements Benchmark {
     }
   }
 
-  private static int[] permutation(int n, SplittableRandom rng) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
-  }
 
   private static Tensor pad(Backend backend, List<float[][]> xs, int[] lengths, int dims) {
     int time = 1;
