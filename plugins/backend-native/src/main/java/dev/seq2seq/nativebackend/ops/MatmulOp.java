@@ -66,7 +66,9 @@ public final class MatmulOp {
   /**
    * {@code [..., k] · b} where {@code b} is the lazy transpose of {@code w [n, k]}: the GEMM reads
    * {@code w} as a transposed operand, so the transpose is never copied ({@code x W^T}, a linear
-   * layer). The gradient for {@code b} flows on through its transpose node as usual.
+   * layer). The node's input is {@code w} itself, whose gradient {@code G^T A} the GEMM writes in
+   * {@code w}'s layout: routing it through the transpose node instead would copy every weight
+   * gradient once more with a strided (cache-hostile) walk, which cost 15% of mt-small training.
    */
   private static NativeTensor timesTransposed(NativeTensor a, NativeTensor b, NativeTensor w) {
     float[] x = a.floats("matmul");
@@ -88,14 +90,14 @@ public final class MatmulOp {
                 d.k);
           }
           if (needs[1]) {
-            // dB = A^T G: [k,m]·[m,n] -> [k,n]
-            dy = new float[d.k * d.n];
-            gemm.multiply(true, false, d.k, d.n, d.m, 1f, x, 0, d.k, g[0], 0, d.n, 0f, dy, 0,
-                d.n);
+            // dW = G^T A: [n,m]·[m,k] -> [n,k]
+            dy = new float[d.n * d.k];
+            gemm.multiply(true, false, d.n, d.k, d.m, 1f, g[0], 0, d.n, x, 0, d.k, 0f, dy, 0,
+                d.k);
           }
           return new float[][] {dx, dy};
         },
-        a, b);
+        a, w);
   }
 
   private static Dims dims(int[] as, int[] bs) {
