@@ -129,31 +129,44 @@ public final class MtSmallModel {
 
   private Attended attendedStep(
       Tensor previous, RecurrentState state, AttentionKeys keys, ForwardMode mode) {
+    Hidden h = hidden(previous, state, keys, mode);
+    Tensor logits = output.forward(h.features()); // [B, V]
+    return new Attended(new Step(logits, h.state(), h.weights()), h.weights());
+  }
+
+  /** A step up to the output layer: its input {@code [B, D + 2He + E]}, state and weights. */
+  private record Hidden(Tensor features, RecurrentState state, Tensor weights) {}
+
+  private Hidden hidden(Tensor previous, RecurrentState state, AttentionKeys keys, ForwardMode mode) {
     Tensor e = targetEmbedding.forward(previous); // [B, E]
     AttentionResult att = attention.attend(cell.top(state), keys); // context [B, 2He]
     Tensor x = Tensor.concat(List.of(e, att.context()), 1); // [B, E + 2He]
     RecurrentOutput rnn = cell.step(x, state, mode); // [B, D]
-    Tensor logits = output.forward(Tensor.concat(List.of(rnn.output(), att.context(), e), 1));
-    return new Attended(new Step(logits, rnn.state(), att.weights()), att.weights()); // [B, V]
+    Tensor features = Tensor.concat(List.of(rnn.output(), att.context(), e), 1);
+    return new Hidden(features, rnn.state(), att.weights());
   }
 
   /**
-   * Teacher-forced mean cross-entropy over the non-padding targets.
+   * Teacher-forced mean cross-entropy over the non-padding targets. The output layer runs once
+   * over all steps rather than per step: the same numbers, but one weight gradient from one large
+   * product instead of a {@code [V, F]} gradient per step summed (which cost more than the
+   * products themselves).
    *
    * @param inputs per step INT32 {@code [B]}: {@code <s>} then the target tokens
    * @param targets INT32 {@code [B * T]} row-major: the next token at each step, padding ignored
    */
   public Tensor loss(Source source, List<Tensor> inputs, Tensor targets, ForwardMode mode) {
     RecurrentState state = source.start();
-    List<Tensor> logits = new ArrayList<>(inputs.size());
+    List<Tensor> features = new ArrayList<>(inputs.size());
     for (Tensor previous : inputs) {
-      Step step = step(previous, state, source.keys(), mode);
-      logits.add(step.logits());
-      state = step.state();
+      Hidden h = hidden(previous, state, source.keys(), mode);
+      features.add(h.features());
+      state = h.state();
     }
-    Tensor all = backend.stack(logits, 1); // [B, T, V]
+    Tensor all = backend.stack(features, 1); // [B, T, F]
     int rows = targets.shape().dim(0);
-    return crossEntropy.loss(all.reshape(rows, config.targetVocabulary()), targets);
+    Tensor logits = output.forward(all.reshape(rows, all.shape().dim(2))); // [B * T, V]
+    return crossEntropy.loss(logits, targets);
   }
 
   /**

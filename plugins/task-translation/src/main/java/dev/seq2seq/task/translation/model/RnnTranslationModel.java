@@ -124,34 +124,50 @@ final class RnnTranslationModel implements TranslationModel {
   /** One step: logits {@code [B, V]} and the next state (attentional vector, weights). */
   private record Step(Tensor logits, DecoderState state) {}
 
+  /** A step up to the output layer: its (dropped-out) input {@code [B, A]} and the next state. */
+  private record Hidden(Tensor features, DecoderState state) {}
+
   private Step step(Tensor previous, DecoderState state, AttentionKeys keys, ForwardMode mode) {
+    Hidden h = hidden(previous, state, keys, mode);
+    return new Step(project(h.features()), h.state());
+  }
+
+  private Hidden hidden(Tensor previous, DecoderState state, AttentionKeys keys, ForwardMode mode) {
     Tensor e = mode.dropout(targetEmbedding.forward(previous), config.dropout()); // [B, E]
     Tensor x = config.inputFeeding() ? Tensor.concat(List.of(e, state.context()), 1) : e;
     RecurrentOutput rnn = cell.step(x, state.rnn(), mode); // [B, D]
     AttentionResult att = attention.attend(rnn.output(), keys); // [B, Hk]
     Tensor a = combine.forward(Tensor.concat(List.of(rnn.output(), att.context()), 1)).tanh();
     Tensor dropped = mode.dropout(a, config.dropout());
-    Tensor logits =
-        output != null
-            ? output.forward(dropped)
-            : dropped.matmul(targetEmbedding.weight().value().transpose(0, 1)).add(outputBias.value());
-    return new Step(logits, new DecoderState(rnn.state(), config.inputFeeding() ? a : null, att.weights()));
+    return new Hidden(dropped, new DecoderState(rnn.state(), config.inputFeeding() ? a : null, att.weights()));
   }
 
+  /** Output scores {@code [N, V]} of attentional vectors {@code [N, A]}. */
+  private Tensor project(Tensor features) {
+    return output != null
+        ? output.forward(features)
+        : features.matmul(targetEmbedding.weight().value().transpose(0, 1)).add(outputBias.value());
+  }
+
+  /**
+   * Teacher-forced loss. The output layer runs once over all steps rather than per step: the
+   * same numbers, but one weight gradient from one large product instead of a {@code [V, A]}
+   * gradient per step summed.
+   */
   @Override
   public Tensor loss(MtSmallData.DeviceBatch batch, ForwardMode mode) {
     Source source = encode(batch.source(), batch.lengths(), mode);
     DecoderState state = source.start();
-    List<Tensor> logits = new ArrayList<>(batch.inputs().size());
+    List<Tensor> features = new ArrayList<>(batch.inputs().size());
     for (Tensor previous : batch.inputs()) {
-      Step step = step(previous, state, source.keys(), mode);
-      logits.add(step.logits());
-      state = step.state();
+      Hidden h = hidden(previous, state, source.keys(), mode);
+      features.add(h.features());
+      state = h.state();
     }
-    Tensor all = backend.stack(logits, 1); // [B, T, V]
+    Tensor all = backend.stack(features, 1); // [B, T, A]
     int rows = batch.targets().shape().dim(0);
-    return (mode.training() ? train : eval)
-        .loss(all.reshape(rows, targetVocabulary), batch.targets());
+    Tensor logits = project(all.reshape(rows, all.shape().dim(2))); // [B * T, V]
+    return (mode.training() ? train : eval).loss(logits, batch.targets());
   }
 
   @Override
