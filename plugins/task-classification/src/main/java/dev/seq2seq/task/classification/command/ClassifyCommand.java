@@ -10,7 +10,7 @@ import dev.seq2seq.command.UsageException;
 import dev.seq2seq.task.classification.ClassificationSession;
 import dev.seq2seq.task.classification.ClassificationSession.Prediction;
 import dev.seq2seq.task.classification.data.DataException;
-import dev.seq2seq.task.classification.data.TextLines;
+import dev.seq2seq.util.TextLines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -141,8 +141,8 @@ public final class ClassifyCommand implements Callable<Integer>, TaskCommand {
 
   private TextLines open(Charset charset) {
     return input.equals("-")
-        ? TextLines.of("standard input", System.in, charset)
-        : TextLines.open(Path.of(input), charset);
+        ? TextLines.of("standard input", System.in, charset, DataException::new)
+        : TextLines.open(Path.of(input), charset, DataException::new);
   }
 
   private static Charset charset(String name) {

@@ -1,5 +1,6 @@
 package dev.seq2seq.task.classification.data;
 
+import dev.seq2seq.util.TextLines;
 import dev.seq2seq.plugin.ExtensionPoint;
 import java.nio.charset.Charset;
 import java.util.List;
@@ -32,7 +33,7 @@ public interface SourceConfig {
   static void readLabelFile(
       java.nio.file.Path file, String label, Charset charset, List<LabeledSentence> out) {
     int before = out.size();
-    try (TextLines lines = TextLines.open(file, charset)) {
+    try (TextLines lines = TextLines.open(file, charset, DataException::new)) {
       String line;
       while ((line = lines.next()) != null) {
         out.add(new LabeledSentence(label, line, file + ":" + lines.lineNumber()));

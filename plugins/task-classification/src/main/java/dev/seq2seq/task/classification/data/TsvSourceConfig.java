@@ -1,5 +1,6 @@
 package dev.seq2seq.task.classification.data;
 
+import dev.seq2seq.util.TextLines;
 import dev.seq2seq.recipe.config.Doc;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ public record TsvSourceConfig(@Doc("The TSV file.") Path file) implements Source
   public Labeled read(Charset charset) {
     List<LabeledSentence> out = new ArrayList<>();
     Set<String> labels = new LinkedHashSet<>();
-    try (TextLines lines = TextLines.open(file, charset)) {
+    try (TextLines lines = TextLines.open(file, charset, DataException::new)) {
       String line;
       while ((line = lines.next()) != null) {
         if (line.isBlank()) {

@@ -82,13 +82,4 @@ class SourcesTest {
     assertThatThrownBy(() -> new TsvSourceConfig(dir).read(StandardCharsets.UTF_8))
         .hasMessage(dir + " is a folder, not a text file");
   }
-
-  @Test
-  void linesKeepTheirNumbersAndLoseTheirBreaks() {
-    TextLines lines = TextLines.of("input", new java.io.ByteArrayInputStream(
-        "\uFEFFone\r\n\ntwo".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-    assertThat(List.of(lines.next(), lines.next(), lines.next())).containsExactly("one", "", "two");
-    assertThat(lines.lineNumber()).isEqualTo(3);
-    assertThat(lines.next()).isNull();
-  }
 }

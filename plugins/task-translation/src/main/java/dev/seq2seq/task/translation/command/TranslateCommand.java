@@ -11,8 +11,8 @@ import dev.seq2seq.nn.BeamSearch;
 import dev.seq2seq.recipe.DecodeConfig;
 import dev.seq2seq.task.translation.TranslationSession;
 import dev.seq2seq.task.translation.corpus.CorpusException;
-import dev.seq2seq.task.translation.corpus.LineReader;
 import dev.seq2seq.task.translation.decode.Translator;
+import dev.seq2seq.util.TextLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -139,7 +139,7 @@ public final class TranslateCommand implements Callable<Integer>, TaskCommand {
       Translator.Settings settings = settings(session.recipe().decode());
       boolean withAttention = format == Format.jsonl || plotDir != null;
       PrintWriter err = quiet ? null : spec.commandLine().getErr();
-      try (LineReader in = reader(inputFile);
+      try (TextLines in = reader(inputFile);
           Writer out = writer();
           Progress progress = Progress.start("translate", "lines", total, err)) {
         // Resume at the start of the chunk holding the first missing line, so that every chunk
@@ -188,7 +188,7 @@ public final class TranslateCommand implements Callable<Integer>, TaskCommand {
     }
   }
 
-  private List<String> readChunk(LineReader in) {
+  private List<String> readChunk(TextLines in) {
     List<String> chunk = new ArrayList<>(Math.min(chunkSize, 4096));
     try {
       for (int k = 0; k < chunkSize; k++) {
@@ -204,13 +204,13 @@ public final class TranslateCommand implements Callable<Integer>, TaskCommand {
     return chunk;
   }
 
-  private LineReader reader(Path file) {
+  private TextLines reader(Path file) {
     try {
       if (file == null) {
         InputStream stdin = System.in;
-        return new LineReader(stdin, "standard input", StandardCharsets.UTF_8);
+        return TextLines.of("standard input", stdin, StandardCharsets.UTF_8, CorpusException::new);
       }
-      return new LineReader(file, StandardCharsets.UTF_8);
+      return TextLines.open(file, StandardCharsets.UTF_8, CorpusException::new);
     } catch (CorpusException e) {
       throw new UsageException(e.getMessage());
     }
@@ -247,7 +247,7 @@ public final class TranslateCommand implements Callable<Integer>, TaskCommand {
   }
 
   private static long countLines(Path file) {
-    try (LineReader counter = new LineReader(file, StandardCharsets.UTF_8)) {
+    try (TextLines counter = TextLines.open(file, StandardCharsets.UTF_8, CorpusException::new)) {
       return counter.skip(Long.MAX_VALUE);
     } catch (CorpusException e) {
       throw new UsageException(e.getMessage());

@@ -1,5 +1,6 @@
 package dev.seq2seq.task.translation.corpus;
 
+import dev.seq2seq.util.TextLines;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -85,15 +86,15 @@ public record ParallelCorpus(Path source, Path target, Charset charset, long lim
 
   /** Pulls pairs from both files in step, checking alignment. */
   private final class PairReader implements AutoCloseable {
-    private final LineReader first;
-    private final LineReader second;
+    private final TextLines first;
+    private final TextLines second;
     private long pairs;
 
     PairReader() {
-      first = new LineReader(source, charset);
-      LineReader other = null;
+      first = TextLines.open(source, charset, CorpusException::new);
+      TextLines other = null;
       try {
-        other = target == null ? null : new LineReader(target, charset);
+        other = target == null ? null : TextLines.open(target, charset, CorpusException::new);
       } finally {
         if (target != null && other == null) {
           first.close();
@@ -124,7 +125,7 @@ public record ParallelCorpus(Path source, Path target, Charset charset, long lim
         return null;
       }
       if (a == null || b == null) {
-        LineReader longer = a == null ? second : first;
+        TextLines longer = a == null ? second : first;
         while (longer.next() != null) {
           // count the rest, so the message gives both line counts
         }

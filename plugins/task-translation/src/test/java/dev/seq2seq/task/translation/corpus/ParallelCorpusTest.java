@@ -90,7 +90,7 @@ class ParallelCorpusTest {
   void missingFilesAndMalformedTsvAreClear() throws IOException {
     Path src = write("s", "a\n");
     assertThatThrownBy(() -> ParallelCorpus.lines(src, dir.resolve("nope.en")).read(PairFilter.emptyOnly(), p -> {}))
-        .isInstanceOf(CorpusException.class).hasMessageContaining("file not found: ").hasMessageContaining("nope.en");
+        .isInstanceOf(CorpusException.class).hasMessageContaining("nope.en: no such file");
     Path tsv = write("b.tsv", "a\tb\nno tab here\n");
     assertThatThrownBy(() -> ParallelCorpus.tsv(tsv).read(PairFilter.emptyOnly(), p -> {}))
         .hasMessageContaining("b.tsv:2: expected source<TAB>target (exactly one tab), found none");
