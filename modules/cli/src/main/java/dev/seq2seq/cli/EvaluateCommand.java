@@ -53,14 +53,19 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     try (LoadedModel model = models.load(modelDir, overrides)) {
       Map<String, Double> metrics = model.session().metrics(split);
+      Map<String, String> signatures = model.session().metricSignatures();
       if (json) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", modelDir.toString());
         out.put("split", split.name().toLowerCase(java.util.Locale.ROOT));
         out.putAll(metrics);
+        if (!signatures.isEmpty()) {
+          out.put("signatures", new LinkedHashMap<>(signatures));
+        }
         spec.commandLine().getOut().println(Json.write(out));
       } else {
-        metrics.forEach((k, v) -> spec.commandLine().getOut().printf("%-12s %.6f%n", k, v));
+        metrics.forEach((k, v) -> spec.commandLine().getOut().printf("%-12s %.6f%s%n", k, v,
+            signatures.containsKey(k) ? "  " + signatures.get(k) : ""));
       }
     }
     return ExitCode.OK;

@@ -53,6 +53,15 @@ public interface TaskSession<B extends TaskSession.Batch> {
   Map<String, Double> metrics(Split split);
 
   /**
+   * How the scores of the last {@link #metrics} call were computed, by metric name, for metrics
+   * whose number means little without it (sacreBLEU's signature for BLEU and chrF). {@code
+   * evaluate} prints these with the scores. Empty by default.
+   */
+  default Map<String, String> metricSignatures() {
+    return Map.of();
+  }
+
+  /**
    * Writes what inference needs besides the weights and the recipe (vocabularies, tokenizer
    * models) into {@code modelDir}; {@link Task#load} reads them back.
    */

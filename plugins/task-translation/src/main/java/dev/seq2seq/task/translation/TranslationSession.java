@@ -215,10 +215,13 @@ public final class TranslationSession implements TaskSession<TranslationSession.
         metric("bleu").score(hypotheses, references, MetricOptions.DEFAULTS.withLowercase(true)));
     lastScores.put("chrf", metric("chrf").score(hypotheses, references, MetricOptions.DEFAULTS));
     lastScores.forEach((name, score) -> out.put(name, score.score()));
-    if (split == Split.TEST) {
-      // evaluate prints numbers only; the signatures say how they were computed (sacreBLEU's).
-      lastScores.forEach((name, score) -> System.err.println(name + " signature: " + score.signature()));
-    }
+    return out;
+  }
+
+  @Override
+  public Map<String, String> metricSignatures() {
+    Map<String, String> out = new LinkedHashMap<>();
+    lastScores.forEach((name, score) -> out.put(name, score.signature()));
     return out;
   }
 

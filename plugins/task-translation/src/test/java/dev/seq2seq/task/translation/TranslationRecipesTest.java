@@ -64,17 +64,8 @@ class TranslationRecipesTest {
     List<String> expected = cased ? references : references.stream().map(String::toLowerCase).toList();
     assertThat(got).containsExactlyElementsOf(expected);
 
-    // The task prints the metric signatures on the process's standard error.
-    java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream saved = System.err;
-    Cli.Outcome evaluated;
-    try {
-      System.setErr(new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
-      evaluated = Cli.run(List.of("evaluate", model.toString(), "--json", "--set", "decode.beam_size=1"));
-    } finally {
-      System.setErr(saved);
-    }
-    String signatures = stderr.toString(StandardCharsets.UTF_8);
+    Cli.Outcome evaluated =
+        Cli.run(List.of("evaluate", model.toString(), "--json", "--set", "decode.beam_size=1"));
     assertThat(evaluated.code()).as(evaluated.err()).isEqualTo(ExitCode.OK);
     JsonNode scores = evaluated.lastJson();
     assertThat(scores.get("bleu_lc").asDouble()).isGreaterThan(99.9);
@@ -83,7 +74,12 @@ class TranslationRecipesTest {
     assertThat(scores.get("chrf").asDouble()).isBetween(0.0, 100.0 + 1e-9);
     assertThat(scores.get("loss").asDouble()).isFinite().isPositive();
     assertThat(scores.has("bleu")).isTrue();
-    assertThat(signatures).contains("bleu signature: nrefs:1").contains("tok:13a")
-        .contains("bleu_lc signature: nrefs:1|case:lc");
+    // sacreBLEU's signatures say how each score was computed.
+    assertThat(scores.path("signatures").path("bleu").asString())
+        .startsWith("nrefs:1|case:mixed|").contains("tok:13a");
+    assertThat(scores.path("signatures").path("bleu_lc").asString()).startsWith("nrefs:1|case:lc|");
+    assertThat(scores.path("signatures").path("chrf").asString()).startsWith("nrefs:1|case:mixed|");
+    Cli.Outcome text = Cli.run(List.of("evaluate", model.toString(), "--set", "decode.beam_size=1"));
+    assertThat(text.out()).containsPattern("(?m)^bleu_lc +[0-9.]+  nrefs:1\\|case:lc\\|");
   }
 }
