@@ -1,6 +1,6 @@
 package dev.seq2seq.task.speech;
 
-import dev.seq2seq.task.speech.data.Alphabet;
+import dev.seq2seq.task.speech.data.OutputUnits;
 import dev.seq2seq.task.speech.features.Cmvn;
 import dev.seq2seq.task.speech.features.LogMelConfig;
 import dev.seq2seq.task.speech.features.MfccConfig;
@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a speech model folder holds besides the recipe and weights: {@code alphabet.json} (the
- * output classes), {@code features.json} (sample rate and feature settings, for tools outside
+ * output classes: characters or words), {@code features.json} (sample rate and feature settings, for tools outside
  * seq2seq) and {@code cmvn.json} (global normalisation statistics, when the recipe uses them).
  */
 final class ModelExtras {
@@ -27,8 +27,8 @@ final class ModelExtras {
 
   private ModelExtras() {}
 
-  static void write(Path dir, SpeechDataConfig data, Cmvn cmvn) throws IOException {
-    Files.writeString(dir.resolve(ALPHABET_FILE), Alphabet.json());
+  static void write(Path dir, SpeechDataConfig data, OutputUnits units, Cmvn cmvn) throws IOException {
+    Files.writeString(dir.resolve(ALPHABET_FILE), units.json());
     Map<String, Object> features = new LinkedHashMap<>();
     features.put("sample_rate", data.sampleRate());
     features.put("type", data.features() instanceof MfccConfig ? "mfcc"
@@ -45,12 +45,15 @@ final class ModelExtras {
     }
   }
 
-  /** Checks the alphabet and reads the CMVN statistics (null when the recipe uses none). */
-  static Cmvn read(Path dir, SpeechDataConfig data) throws IOException {
+  /**
+   * Checks that the model's classes are the recipe's units and reads the CMVN statistics (null
+   * when the recipe uses none).
+   */
+  static Cmvn read(Path dir, SpeechDataConfig data, OutputUnits units) throws IOException {
     Path alphabet = dir.resolve(ALPHABET_FILE);
-    if (!Files.isRegularFile(alphabet) || !Files.readString(alphabet).equals(Alphabet.json())) {
+    if (!Files.isRegularFile(alphabet) || !Files.readString(alphabet).equals(units.json())) {
       throw new IOException(dir + " is not a speech model of this version: " + ALPHABET_FILE
-          + " is missing or lists other characters");
+          + " is missing or lists other output units than the recipe's task section");
     }
     if (!data.globalCmvn()) {
       return null;

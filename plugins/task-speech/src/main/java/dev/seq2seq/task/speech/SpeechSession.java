@@ -13,7 +13,8 @@ import dev.seq2seq.recipe.Recipe;
 import dev.seq2seq.recipe.TrainConfig;
 import dev.seq2seq.task.speech.audio.Audio;
 import dev.seq2seq.task.speech.audio.Resampler;
-import dev.seq2seq.task.speech.data.Alphabet;
+import dev.seq2seq.task.speech.audio.SpeedPerturbation;
+import dev.seq2seq.task.speech.data.OutputUnits;
 import dev.seq2seq.task.speech.data.Corpus;
 import dev.seq2seq.task.speech.data.Utterance;
 import dev.seq2seq.task.speech.features.Cmvn;
@@ -53,7 +54,8 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
   private final FeatureExtractor extractor;
   private final Map<String, CorpusMetric> metrics;
   private final Supplier<Corpus> corpus; // listed on first use: inference may never need it
-  private final VocabularyConstraint lexicon; // null: any characters
+  private final OutputUnits units;
+  private final VocabularyConstraint lexicon; // null: no constraint on label sequences
   private Cmvn cmvn; // null unless data.global_cmvn
   private List<Example> train;
   private BatchPlan plan;
@@ -71,17 +73,22 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
     this.corpus = corpus;
     this.cmvn = cmvn;
     this.extractor = data.features().build(data.sampleRate());
-    this.lexicon = ((SpeechTaskConfig) recipe.task()).vocabulary();
+    this.units = ((SpeechTaskConfig) recipe.task()).outputUnits();
+    this.lexicon = units.constraint();
     this.store = new ParameterStore(backend, seed);
-    this.model = new SpeechModel(store, new SpeechModel.Config(extractor.dims(), Alphabet.size(),
+    this.model = new SpeechModel(store, new SpeechModel.Config(extractor.dims(), units.size(),
         m.cell(), m.hidden(), m.layers(), m.bidirectional(), m.dropout(), m.inputDropout(),
-        m.outputDropout()), Alphabet.BLANK);
+        m.outputDropout()), OutputUnits.BLANK);
   }
 
   /** Lists the corpus and computes the training and validation features (and global CMVN). */
   void prepareTraining() {
     Corpus c = corpus.get();
-    List<Example> rawTrain = featurize(spread(c.train(), data.maxTrain()), "training");
+    List<Utterance> utterances = spread(c.train(), data.maxTrain());
+    List<Example> rawTrain = new ArrayList<>();
+    for (double speed : data.speedPerturb()) {
+      rawTrain.addAll(featurize(utterances, "training", speed));
+    }
     if (data.globalCmvn()) {
       cmvn = Cmvn.of(rawTrain.stream().map(Example::features).toList(), extractor.dims());
       rawTrain.forEach(e -> cmvn.apply(e.features()));
@@ -216,7 +223,7 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
       for (int b = 0; b < xs.size(); b++) {
         float[] rows = new float[lengths[b] * classes];
         System.arraycopy(lp, b * time * classes, rows, 0, rows.length);
-        texts.add(Alphabet.decode(best(rows, lengths[b], classes, beam)));
+        texts.add(units.decode(best(rows, lengths[b], classes, beam)));
       }
     }
     return new Decoded(texts, loss);
@@ -228,10 +235,10 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
    */
   private int[] best(float[] rows, int frames, int classes, int beam) {
     if (beam <= 1) {
-      return CtcDecoder.greedy(rows, frames, classes, Alphabet.BLANK).labels();
+      return CtcDecoder.greedy(rows, frames, classes, OutputUnits.BLANK).labels();
     }
     List<CtcDecoder.Result> results =
-        CtcDecoder.prefixBeam(rows, frames, classes, Alphabet.BLANK, beam, lexicon);
+        CtcDecoder.prefixBeam(rows, frames, classes, OutputUnits.BLANK, beam, lexicon);
     if (results.isEmpty()) {
       return new int[0];
     }
@@ -287,15 +294,21 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
   }
 
   private List<Example> featurize(List<Utterance> utterances, String split) {
+    return featurize(utterances, split, 1.0);
+  }
+
+  /** Features of each utterance played at {@code speed} (1: as recorded). */
+  private List<Example> featurize(List<Utterance> utterances, String split, double speed) {
+    SpeedPerturbation perturb = new SpeedPerturbation(data.sampleRate(), speed);
     if (utterances.isEmpty()) {
       throw new IllegalStateException("the " + split + " split has no utterances");
     }
     List<Example> out = new ArrayList<>(utterances.size());
     for (Utterance u : utterances) {
-      int[] labels = Alphabet.encode(u.text(), u.id());
+      int[] labels = units.encode(u.text(), u.id());
       Audio audio;
       try {
-        audio = u.audio().load(data.sampleRate());
+        audio = perturb.apply(u.audio().load(data.sampleRate()));
       } catch (IOException e) {
         throw new UncheckedIOException(split + " utterance " + u.id() + ": " + e.getMessage(), e);
       }
@@ -303,7 +316,8 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
       if (cmvn != null && !split.equals("training")) {
         cmvn.apply(x);
       }
-      out.add(new Example(u.id(), x, labels, u.text(), audio.seconds()));
+      String id = speed == 1.0 ? u.id() : u.id() + " (speed " + perturb.actualSpeed() + ")";
+      out.add(new Example(id, x, labels, u.text(), audio.seconds()));
     }
     return out;
   }
@@ -327,6 +341,6 @@ public final class SpeechSession implements TaskSession<SpeechSession.SpeechBatc
 
   @Override
   public void writeExtras(Path modelDir) throws IOException {
-    ModelExtras.write(modelDir, data, cmvn);
+    ModelExtras.write(modelDir, data, units, cmvn);
   }
 }

@@ -37,7 +37,8 @@ public final class SpeechTask implements Task {
   @Override
   public TaskSession<?> load(Recipe recipe, Backend backend, Path modelDir) throws IOException {
     SpeechDataConfig data = (SpeechDataConfig) recipe.data();
-    return new SpeechSession(recipe, backend, metrics, corpus(recipe), ModelExtras.read(modelDir, data));
+    return new SpeechSession(recipe, backend, metrics, corpus(recipe), ModelExtras.read(modelDir, data,
+        ((SpeechTaskConfig) recipe.task()).outputUnits()));
   }
 
   /** The recipe's corpus, listed once on first use. */

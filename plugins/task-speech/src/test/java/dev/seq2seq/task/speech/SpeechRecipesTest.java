@@ -26,7 +26,7 @@ class SpeechRecipesTest {
     assertThat(data.corpus()).isInstanceOf(FsddCorpusConfig.class);
     assertThat(data.features()).isEqualTo(LogMelConfig.defaults());
     assertThat(data.features().dims()).isEqualTo(80);
-    assertThat(((SpeechTaskConfig) r.task()).vocabulary().complete(
+    assertThat(((SpeechTaskConfig) r.task()).outputUnits().constraint().complete(
         dev.seq2seq.task.speech.data.Alphabet.encode("seven", "t"))).isTrue();
     SpeechModelConfig m = (SpeechModelConfig) r.model();
     assertThat(List.of(m.cell(), m.hidden(), m.layers(), m.bidirectional()))
@@ -63,5 +63,18 @@ class SpeechRecipesTest {
     assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"),
         List.of("data.corpus={type: manifest, train: a.jsonl}")))
         .hasMessageContaining("data.corpus.validation").hasMessageContaining("required");
+    assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"),
+        List.of("data.speed_perturb=[0.9, 3.0, 0.9]")))
+        .hasMessageContaining("data.speed_perturb[1]").hasMessageContaining("between 0.5 and 2.0")
+        .hasMessageContaining("data.speed_perturb[2]").hasMessageContaining("listed twice");
+    assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"),
+        List.of("task.units=words", "task.lexicon=[]")))
+        .hasMessageContaining("task.lexicon").hasMessageContaining("units: words");
+    assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"),
+        List.of("task.lexicon=[one, two, One]")))
+        .hasMessageContaining("task.lexicon").hasMessageContaining("listed twice");
+    assertThatThrownBy(() -> loader.load(Cli.recipe("fsdd-digits.yaml"),
+        List.of("data.speed_perturb=[]")))
+        .hasMessageContaining("data.speed_perturb").hasMessageContaining("at least one");
   }
 }

@@ -49,7 +49,8 @@ class TranscribeCommandTest {
     Injector injector = Plugins.discover(TranscribeCommandTest.class.getClassLoader()).injector();
     RecipeLoader recipes = injector.getInstance(RecipeLoader.class);
     Recipe recipe = recipes.load(model.resolve(ModelLoader.RECIPE_FILE), List.of());
-    ModelExtras.write(model, (SpeechDataConfig) recipe.data(), null);
+    ModelExtras.write(model, (SpeechDataConfig) recipe.data(),
+        ((SpeechTaskConfig) recipe.task()).outputUnits(), null);
     Task task = injector.getInstance(Key.get(new TypeLiteral<Map<String, Task>>() {})).get("speech");
     BackendProvider nativeBackend =
         injector.getInstance(Key.get(new TypeLiteral<Map<String, BackendProvider>>() {})).get("native");
@@ -126,6 +127,16 @@ class TranscribeCommandTest {
         "--format", "jsonl", "--resume", "--quiet"));
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(Files.readAllLines(partial)).containsExactlyElementsOf(complete);
+
+    // Without --resume or --force a finished output is kept, not truncated.
+    Cli.Outcome refused = Cli.run(transcribe(audio.toString(), "-o", partial.toString(), "--quiet"));
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains(partial.toString()).contains("--resume").contains("--force");
+    assertThat(Files.readAllLines(partial)).containsExactlyElementsOf(complete);
+    Cli.Outcome forced = Cli.run(transcribe(audio.resolve("a.wav").toString(), "-o",
+        partial.toString(), "--format", "jsonl", "--force", "--quiet"));
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(Files.readAllLines(partial)).hasSize(1);
   }
 
   @Test

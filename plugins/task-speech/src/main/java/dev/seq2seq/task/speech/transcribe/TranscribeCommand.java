@@ -13,6 +13,7 @@ import dev.seq2seq.task.speech.audio.WavStream;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +72,9 @@ public final class TranscribeCommand implements Callable<Integer>, TaskCommand {
   @Option(names = "--resume", description = "Skip the files already in the output file (-o).")
   boolean resume;
 
+  @Option(names = "--force", description = "Overwrite a non-empty output file.")
+  boolean force;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "Recipe override for inference, e.g. backend.threads=2 or backend.type=djl.")
   List<String> overrides = new ArrayList<>();
@@ -100,6 +104,10 @@ public final class TranscribeCommand implements Callable<Integer>, TaskCommand {
     }
     if (resume && output == null) {
       throw new UsageException("--resume needs the output file (-o FILE) to continue");
+    }
+    if (output != null && !resume && !force && Files.isRegularFile(output) && Files.size(output) > 0) {
+      throw new UsageException(output + " already holds transcripts; --resume continues them,"
+          + " --force overwrites them");
     }
     PrintWriter err = spec.commandLine().getErr();
     List<Path> files = AudioFiles.expand(inputs);
