@@ -8,8 +8,8 @@ import dev.seq2seq.nativebackend.gemm.Sgemm;
  *
  * <p>Each step is a recurrent GEMM ({@code [B, H] x [H, G*H]} forward, {@code [B, G*H] x [G*H,
  * H]} backward) and the element-wise cell math of every sequence. With two directions each
- * thread takes whole directions (sequences split further if there are more threads), doing its
- * own slice of both parts, so the threads meet once per step. With one direction the GEMM is
+ * thread takes whole directions (sequences split further if there are more threads) and runs
+ * all their steps, both parts, so the threads meet once per layer. With one direction the GEMM is
  * called for the whole batch from this thread, so that {@link Sgemm} splits it by columns and
  * each thread packs only its half of {@code W_hh} (splitting the batch instead would make every
  * thread pack all of it, every step); then the cell math is split by sequence.
@@ -21,39 +21,45 @@ final class StepLoop {
   private StepLoop() {}
 
   static void forward(DirectionRun[] runs, Cell cell, Sgemm gemm, Parallelism parallelism) {
-    for (int s = 0; s < runs[0].time; s++) {
-      final int step = s;
-      if (runs.length == 1) {
-        DirectionRun run = runs[0];
+    if (runs.length == 1) {
+      DirectionRun run = runs[0];
+      for (int s = 0; s < run.time; s++) {
+        final int step = s;
         forwardProduct(run, gemm, step, 0, run.batch);
         parallelism.forRange(
             run.batch, ROW_GRAIN, (b0, b1) -> forwardCells(run, cell, step, b0, b1));
-      } else {
-        forEachRange(runs, parallelism, (run, b0, b1) -> {
-          forwardProduct(run, gemm, step, b0, b1);
-          forwardCells(run, cell, step, b0, b1);
-        });
       }
+      return;
     }
+    // Directions, and sequences within one, never read each other's state: each thread runs
+    // the whole time loop for its items, with no meeting per step.
+    forEachRange(runs, parallelism, (run, b0, b1) -> {
+      for (int s = 0; s < run.time; s++) {
+        forwardProduct(run, gemm, s, b0, b1);
+        forwardCells(run, cell, s, b0, b1);
+      }
+    });
   }
 
   static void backward(DirectionRun[] runs, Cell cell, Sgemm gemm, Parallelism parallelism) {
     int time = runs[0].time;
-    for (int s = 0; s < time; s++) {
-      // Backward visits the steps in the opposite order: forward step time-1-s.
-      final int step = time - 1 - s;
-      if (runs.length == 1) {
-        DirectionRun run = runs[0];
+    if (runs.length == 1) {
+      DirectionRun run = runs[0];
+      for (int s = 0; s < time; s++) {
+        // Backward visits the steps in the opposite order: forward step time-1-s.
+        final int step = time - 1 - s;
         parallelism.forRange(
             run.batch, ROW_GRAIN, (b0, b1) -> backwardCells(run, cell, step, b0, b1));
         backwardProduct(run, gemm, step, 0, run.batch);
-      } else {
-        forEachRange(runs, parallelism, (run, b0, b1) -> {
-          backwardCells(run, cell, step, b0, b1);
-          backwardProduct(run, gemm, step, b0, b1);
-        });
       }
+      return;
     }
+    forEachRange(runs, parallelism, (run, b0, b1) -> {
+      for (int step = time - 1; step >= 0; step--) {
+        backwardCells(run, cell, step, b0, b1);
+        backwardProduct(run, gemm, step, b0, b1);
+      }
+    });
   }
 
   /** {@code hh = h W_hh^T} of forward step {@code s} for sequences {@code [b0, b1)}. */
@@ -153,12 +159,16 @@ final class StepLoop {
     void run(DirectionRun run, int b0, int b1);
   }
 
-  /** Runs {@code body} over all (direction, sequence) items, split among the threads. */
+  /**
+   * Runs {@code body} over all (direction, sequence) items, split among the threads. The grain
+   * never exceeds one direction's sequences, so a single sequence's two directions still run on
+   * two threads (batch-1 transcription).
+   */
   private static void forEachRange(DirectionRun[] runs, Parallelism parallelism, RowsBody body) {
     int batch = runs[0].batch;
     parallelism.forRange(
         runs.length * batch,
-        ROW_GRAIN,
+        Math.min(ROW_GRAIN, batch),
         (from, to) -> {
           for (int d = 0; d < runs.length; d++) {
             int b0 = Math.max(from - d * batch, 0);
