@@ -7,6 +7,8 @@ import dev.seq2seq.backend.Tensor;
 import dev.seq2seq.nativebackend.autograd.Differentiable;
 import dev.seq2seq.nativebackend.autograd.Node;
 import dev.seq2seq.nativebackend.ops.ElementwiseOps;
+import dev.seq2seq.nativebackend.gemm.PackedB;
+import dev.seq2seq.nativebackend.gemm.Sgemm;
 import dev.seq2seq.nativebackend.ops.InPlaceOps;
 import dev.seq2seq.nativebackend.ops.IndexOps;
 import dev.seq2seq.nativebackend.ops.LayoutOps;
@@ -32,6 +34,10 @@ public final class NativeTensor implements Tensor, Differentiable {
   private final NativeBackend backend;
   private final Shape shape;
   private float[] floats; // null for INT32, and for a transpose until something reads it
+  /** Bumped by every in-place update, so that caches of the values know they are stale. */
+  private int version;
+  private PackedB packedTranspose; // cache, valid while packedVersion == version
+  private int packedVersion;
   private final int[] ints;
   /** Non-null while this tensor is the 2-D transpose of {@code transposeOf} (see lazyTranspose). */
   private final NativeTensor transposeOf;
@@ -114,6 +120,23 @@ public final class NativeTensor implements Tensor, Differentiable {
           backend);
     }
     return floats;
+  }
+
+  /**
+   * This {@code [n, k]} matrix's transpose packed for few-row products ({@link
+   * Sgemm#multiplyPacked}), made on first use and again after each in-place update. Weights are
+   * packed once per optimiser step (training) or once per model (inference), not per product.
+   */
+  public synchronized PackedB packedTranspose() {
+    if (packedTranspose == null || packedVersion != version) {
+      int[] d = dims();
+      if (d.length != 2) {
+        throw new IllegalStateException("packedTranspose: needs a matrix, got " + shape);
+      }
+      packedTranspose = PackedB.ofTransposed(floats("matmul"), 0, d[0], d[1]);
+      packedVersion = version;
+    }
+    return packedTranspose;
   }
 
   /** The FLOAT32 storage itself (not a copy); ops must treat it as read-only. */
@@ -385,21 +408,25 @@ public final class NativeTensor implements Tensor, Differentiable {
 
   @Override
   public void assign(Tensor source) {
+    version++;
     InPlaceOps.assign(this, cast(source, backend, "assign"));
   }
 
   @Override
   public void addInPlace(Tensor other, double alpha) {
+    version++;
     InPlaceOps.addInPlace(this, cast(other, backend, "addInPlace"), (float) alpha);
   }
 
   @Override
   public void mulInPlace(double factor) {
+    version++;
     InPlaceOps.mulInPlace(this, (float) factor);
   }
 
   @Override
   public void addProductInPlace(Tensor a, Tensor b, double value) {
+    version++;
     InPlaceOps.addProductInPlace(
         this, cast(a, backend, "addProductInPlace"), cast(b, backend, "addProductInPlace"),
         (float) value);
@@ -407,6 +434,7 @@ public final class NativeTensor implements Tensor, Differentiable {
 
   @Override
   public void addRatioInPlace(Tensor a, Tensor b, double eps, double value) {
+    version++;
     InPlaceOps.addRatioInPlace(
         this, cast(a, backend, "addRatioInPlace"), cast(b, backend, "addRatioInPlace"),
         (float) eps, (float) value);

@@ -1,5 +1,7 @@
 package dev.seq2seq.nativebackend;
 
+import dev.seq2seq.nativebackend.gemm.PackedB;
+import java.util.function.IntFunction;
 import dev.seq2seq.backend.CellType;
 import dev.seq2seq.backend.RecurrentOutput;
 import dev.seq2seq.backend.RecurrentSpec;
@@ -63,13 +65,16 @@ final class RecurrentOp {
       }
     }
     float[][] w = weightArrays(spec, weights, inputs);
+    int firstWeight = inputs.size() - w.length;
+    IntFunction<PackedB> packed = i -> inputs.get(firstWeight + i).packedTranspose();
 
     NativeTensor[] all = inputs.toArray(new NativeTensor[0]);
     boolean record = backend.needsGraph(all);
     RecurrentKernels.Forward f =
         kernels.forward(
             spec, x.floats(OP), batch, time, lengths == null ? null : lengths.clone(),
-            h0 == null ? null : h0.floats(OP), c0 == null ? null : c0.floats(OP), w, record);
+            h0 == null ? null : h0.floats(OP), c0 == null ? null : c0.floats(OP), w, packed,
+            record);
 
     int[] outShape = {batch, time, spec.outputSize()};
     float[][] data = lstm ? new float[][] {f.output(), f.hN(), f.cN()}

@@ -116,4 +116,22 @@ class LayoutAndMatmulTest {
     assertThatThrownBy(() -> range(2, 3).matmul(range(3)))
         .hasMessageStartingWith("matmul: shapes [2, 3] and [3] are not a supported form");
   }
+
+  @Test
+  void aWeightUpdatedInPlaceIsRepackedForFewRowProducts() {
+    // x W^T with one row reads W^T from a packed copy; an in-place update must invalidate it.
+    Tensor w = range(70, 5);
+    Tensor x = range(1, 5);
+    float[] before = x.matmul(w.transpose(0, 1)).toFloatArray();
+    float[] ones = new float[70 * 5];
+    java.util.Arrays.fill(ones, 1f);
+    w.addInPlace(backend.of(ones, 70, 5), 1.0);
+    float[] after = x.matmul(w.transpose(0, 1)).toFloatArray();
+    float[] fresh = x.matmul(backend.of(w.toFloatArray(), 70, 5).transpose(0, 1)).toFloatArray();
+    assertThat(after).containsExactly(fresh);
+    assertThat(after[0]).isEqualTo(before[0] + 10f); // 0+1+2+3+4 more
+    w.mulInPlace(2.0);
+    assertThat(x.matmul(w.transpose(0, 1)).toFloatArray())
+        .containsExactly(x.matmul(backend.of(w.toFloatArray(), 70, 5).transpose(0, 1)).toFloatArray());
+  }
 }

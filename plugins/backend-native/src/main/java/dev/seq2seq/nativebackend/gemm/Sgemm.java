@@ -26,7 +26,7 @@ public final class Sgemm {
    * repay copying it. Measured on AVX-512 with n=10000, k=512: the unpacked kernels win clearly
    * up to 16 rows, the packed ones from 32.
    */
-  static final int SKINNY_MAX_ROWS = 16;
+  public static final int SKINNY_MAX_ROWS = 16;
 
   private final Parallelism parallelism;
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
@@ -83,6 +83,40 @@ public final class Sgemm {
       return;
     }
     blocked(preferSwapped(call) ? call.swapped() : call, serial);
+  }
+
+  /**
+   * {@code C = A W^T + beta C} for a row-major {@code W [n, k]} (at {@code w[0]}) whose transpose
+   * is also given pre-packed ({@link PackedB#ofTransposed}). With at most {@link
+   * #SKINNY_MAX_ROWS} rows the kernel reads the packed panels; otherwise this is {@link
+   * #multiply}. The result is bit for bit what {@code multiply(false, true, ...)} gives.
+   */
+  public void multiplyPacked(int m, int n, int k, float[] a, int aOffset, int lda, float[] w,
+      PackedB packed, float beta, float[] c, int cOffset, int ldc) {
+    if (m > SKINNY_MAX_ROWS || k == 0 || m == 0 || n == 0) {
+      multiply(false, true, m, n, k, 1f, a, aOffset, lda, w, 0, k, beta, c, cOffset, ldc);
+      return;
+    }
+    if (packed.n() != n || packed.k() != k) {
+      throw new IllegalArgumentException("packed B is [" + packed.k() + ", " + packed.n()
+          + "], the product needs [" + k + ", " + n + "]");
+    }
+    checkShape(m, n, k);
+    checkStride("lda", lda, k, true);
+    checkStride("ldc", ldc, n, true);
+    GemmCall call = new GemmCall(false, true, m, n, k, 1f, a, aOffset, lda, w, 0, k, beta, c,
+        cOffset, ldc, false);
+    boolean serial = parallelism.threads() == 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS;
+    int units = ceilDiv(n, SkinnyGemm.COLUMN_BLOCK);
+    parallelism.forRange(
+        units,
+        serial ? units : 1,
+        (from, to) ->
+            SkinnyGemm.runPacked(
+                call, packed,
+                from * SkinnyGemm.COLUMN_BLOCK,
+                Math.min(n, to * SkinnyGemm.COLUMN_BLOCK),
+                workspaces.get().skinnyScratch(SkinnyGemm.scratchSize(k))));
   }
 
   /** Runs the packed path, split over columns of C or, when C is too narrow, over rows. */

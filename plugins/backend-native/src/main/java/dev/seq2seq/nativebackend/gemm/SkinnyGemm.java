@@ -108,6 +108,32 @@ final class SkinnyGemm {
   }
 
   /**
+   * Columns {@code [j0, j1)} of {@code C = A W^T} with {@code W^T} pre-packed: the same kernel
+   * and the same FMA chain per element as {@link #runTransposedB}, without the per-call gather.
+   * {@code g} is the call with {@code transB} and {@code W} as B (the narrow tail reads it).
+   */
+  static void runPacked(GemmCall g, PackedB packed, int j0, int j1, float[] scratch) {
+    for (int j = j0; j < j1; j += COLUMN_BLOCK) {
+      int cols = Math.min(COLUMN_BLOCK, j1 - j);
+      for (int pc = 0; pc < g.k(); pc += KC) {
+        int kc = Math.min(KC, g.k() - pc);
+        if (cols < COLUMN_BLOCK) {
+          for (int i = 0; i < g.m(); i += ROWS) {
+            narrow(g, i, Math.min(ROWS, g.m() - i), j, cols, pc, kc, scratch);
+          }
+          continue;
+        }
+        int bi = packed.offset(j, pc);
+        for (int i = 0; i < g.m(); i += ROWS) {
+          int rows = Math.min(ROWS, g.m() - i);
+          kernel(g, i, rows, pc, kc, packed.panels(), bi, COLUMN_BLOCK, scratch);
+          merge(g, i, rows, j, cols, pc, scratch);
+        }
+      }
+    }
+  }
+
+  /**
    * The {@code ROWS x COLUMN_BLOCK} tile of k slice {@code [pc, pc+kc)} for rows {@code [i,
    * i+rows)}, into {@code tile[0..)}: each k step broadcasts one element of each A row against a
    * row segment of op(B) (from {@code b[bi]}, rows {@code ldb} apart), four vectors wide.

@@ -77,7 +77,12 @@ public final class MatmulOp {
     Sgemm gemm = a.owner().gemm();
     // C = A W^T: [m,k]·[k,n] -> [m,n]
     float[] out = new float[d.m * d.n];
-    gemm.multiply(false, true, d.m, d.n, d.k, 1f, x, 0, d.k, y, 0, d.k, 0f, out, 0, d.n);
+    if (d.m <= Sgemm.SKINNY_MAX_ROWS) {
+      // A few rows (a decoding step): read W^T from panels packed once per weight version.
+      gemm.multiplyPacked(d.m, d.n, d.k, x, 0, d.k, y, w.packedTranspose(), 0f, out, 0, d.n);
+    } else {
+      gemm.multiply(false, true, d.m, d.n, d.k, 1f, x, 0, d.k, y, 0, d.k, 0f, out, 0, d.n);
+    }
     return a.owner().result(
         "matmul", out, d.out,
         (g, needs) -> {

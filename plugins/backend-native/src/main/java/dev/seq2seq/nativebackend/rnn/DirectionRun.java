@@ -1,6 +1,9 @@
 package dev.seq2seq.nativebackend.rnn;
 
 import dev.seq2seq.backend.CellType;
+import dev.seq2seq.nativebackend.gemm.PackedB;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * One direction of one layer: its weights, the activations it caches for the backward pass, and
@@ -26,6 +29,8 @@ final class DirectionRun {
 
   final float[] wIh; // [G*H, In]
   final float[] wHh; // [G*H, H]
+  /** {@code W_hh^T} packed for steps with few sequences (made on first use), or null. */
+  final Supplier<PackedB> packedHh;
   final float[] bIh; // [G*H]
   final float[] bHh; // [G*H]
 
@@ -77,7 +82,8 @@ final class DirectionRun {
       float[] output,
       int outputWidth,
       int outputOffset,
-      boolean keep) {
+      boolean keep,
+      IntFunction<PackedB> packed) {
     this.cell = cell;
     this.reverse = reverse;
     this.batch = batch;
@@ -88,6 +94,7 @@ final class DirectionRun {
     this.lengths = lengths;
     this.wIh = weights[weightIndex];
     this.wHh = weights[weightIndex + 1];
+    this.packedHh = packed == null ? null : () -> packed.apply(weightIndex + 1);
     this.bIh = weights[weightIndex + 2];
     this.bHh = weights[weightIndex + 3];
     this.input = input;

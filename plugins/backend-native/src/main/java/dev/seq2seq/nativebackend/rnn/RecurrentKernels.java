@@ -1,5 +1,7 @@
 package dev.seq2seq.nativebackend.rnn;
 
+import dev.seq2seq.nativebackend.gemm.PackedB;
+import java.util.function.IntFunction;
 import dev.seq2seq.backend.CellType;
 import dev.seq2seq.backend.RecurrentSpec;
 import dev.seq2seq.nativebackend.Parallelism;
@@ -71,6 +73,24 @@ public final class RecurrentKernels {
       float[] c0,
       float[][] weights,
       boolean keepCache) {
+    return forward(spec, x, batch, time, lengths, h0, c0, weights, null, keepCache);
+  }
+
+  /**
+   * {@link #forward} with each weight's transpose available pre-packed ({@code packed.apply(i)}
+   * for {@code weights[i]}, asked for only when a step has few sequences), or null.
+   */
+  public Forward forward(
+      RecurrentSpec spec,
+      float[] x,
+      int batch,
+      int time,
+      int[] lengths,
+      float[] h0,
+      float[] c0,
+      float[][] weights,
+      IntFunction<PackedB> packed,
+      boolean keepCache) {
     Shapes.checkForward(spec, x, batch, time, lengths, h0, c0, weights);
     int[] lens = lengths == null ? full(batch, time) : lengths.clone();
     final int L = spec.layers();
@@ -91,7 +111,7 @@ public final class RecurrentKernels {
         DirectionRun run =
             new DirectionRun(
                 spec.cell(), d == 1, batch, time, H, spec.layerInputSize(l), lens, weights,
-                (l * D + d) * 4, input, output, spec.outputSize(), d * H, keepCache);
+                (l * D + d) * 4, input, output, spec.outputSize(), d * H, keepCache, packed);
         int s = (l * D + d) * stateSize;
         if (h0 != null) {
           System.arraycopy(h0, s, run.h, 0, stateSize);

@@ -78,8 +78,14 @@ final class StepLoop {
       }
     }
     // hh[lo:hi] = h[lo:hi] W_hh^T                      [rows, H] x [H, G*H] -> [rows, G*H]
-    gemm.multiply(
-        false, true, hi - lo, GH, H, 1f, run.h, lo * H, H, run.wHh, 0, H, 0f, run.hh, lo * GH, GH);
+    if (run.packedHh != null && hi - lo <= Sgemm.SKINNY_MAX_ROWS) {
+      // Few sequences (one recording, a decoder step): W_hh^T read from panels packed once.
+      gemm.multiplyPacked(hi - lo, GH, H, run.h, lo * H, H, run.wHh, run.packedHh.get(), 0f,
+          run.hh, lo * GH, GH);
+    } else {
+      gemm.multiply(false, true, hi - lo, GH, H, 1f, run.h, lo * H, H, run.wHh, 0, H, 0f, run.hh,
+          lo * GH, GH);
+    }
   }
 
   /** The cell math of forward step {@code s} for sequences {@code [b0, b1)}. */
