@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -25,11 +27,12 @@ class RecipeSmokeTest {
     return args;
   }
 
-  @Test
-  void fsddDigitsLearnsTenRecordingsAndTranscribesThem() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"fsdd-digits.yaml", "fsdd-digits-compact.yaml"})
+  void fsddDigitsLearnsTenRecordingsAndTranscribesThem(String recipe) throws Exception {
     Path folder = Cli.fsddSubset(dir.resolve("cache"), dir.resolve("fsdd"), "jackson", 0, 5);
     Path run = dir.resolve("run");
-    Cli.Outcome trained = Cli.run(train("fsdd-digits.yaml", run,
+    Cli.Outcome trained = Cli.run(train(recipe, run,
         "{type: fsdd, folder: " + folder + ", validation_takes: 0}", 200));
     assertThat(trained.code()).as(trained.err()).isZero();
     JsonNode summary = trained.lastJson();

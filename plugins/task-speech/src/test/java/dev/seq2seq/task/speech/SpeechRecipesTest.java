@@ -36,6 +36,21 @@ class SpeechRecipesTest {
   }
 
   @Test
+  void fsddDigitsCompactDiffersOnlyInStackingHiddenSizeAndEpochs() {
+    Recipe asrSmall = loader.load(Cli.recipe("fsdd-digits.yaml"));
+    Recipe compact = loader.load(Cli.recipe("fsdd-digits-compact.yaml"));
+    assertThat(((SpeechDataConfig) compact.data()).features().dims()).isEqualTo(120);
+    assertThat(((SpeechModelConfig) compact.model()).hidden()).isEqualTo(128);
+    Recipe same = loader.load(Cli.recipe("fsdd-digits.yaml"), List.of(
+        "data.features.stack=3", "model.hidden=128", "train.epochs=40"));
+    assertThat(same.data()).isEqualTo(compact.data());
+    assertThat(same.model()).isEqualTo(compact.model());
+    assertThat(same.train()).isEqualTo(compact.train());
+    assertThat(same.decode()).isEqualTo(compact.decode());
+    assertThat(asrSmall.task()).isEqualTo(compact.task());
+  }
+
+  @Test
   void fsddConnectedGeneratesTwoToSevenDigitSequences() {
     Recipe r = loader.load(Cli.recipe("fsdd-connected.yaml"));
     ConnectedCorpusConfig c = (ConnectedCorpusConfig) ((SpeechDataConfig) r.data()).corpus();
