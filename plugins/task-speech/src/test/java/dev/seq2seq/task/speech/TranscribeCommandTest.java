@@ -140,6 +140,29 @@ class TranscribeCommandTest {
   }
 
   @Test
+  void flacFilesAreTranscribedLikeWavAndLongOnesStreamed() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("flac"));
+    for (double seconds : new double[] {1.0, 40.0}) {
+      float[] tone = TestWavs.tone(300, seconds, RATE);
+      int[] pcm = new int[tone.length];
+      for (int i = 0; i < pcm.length; i++) {
+        pcm[i] = Math.round(tone[i] * 32767);
+      }
+      Files.write(folder.resolve((int) seconds + "s.flac"),
+          dev.seq2seq.task.speech.audio.FlacStreamTest.flac(new int[][] {pcm}, RATE, 16));
+    }
+    Cli.Outcome run = Cli.run(transcribe(folder.toString(), "--format", "jsonl", "--quiet"));
+    assertThat(run.code()).as(run.err()).isZero();
+    List<JsonNode> lines = run.jsonLines();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).get("path").asString()).endsWith("1s.flac");
+    assertThat(lines.get(0).has("text")).isTrue();
+    assertThat(lines.get(0).get("duration_s").asDouble()).isEqualTo(1.0);
+    assertThat(lines.get(1).get("duration_s").asDouble()).isEqualTo(40.0);
+    assertThat(lines.get(1).get("chunks").asInt()).isEqualTo(2); // streamed in 30 s windows
+  }
+
+  @Test
   void textFormatWritesOneLinePerFileInOrder() {
     Cli.Outcome run = Cli.run(transcribe(audio.resolve("a.wav").toString(),
         audio.resolve("empty.wav").toString(), audio.resolve("sub/b.WAV").toString(), "--quiet"));

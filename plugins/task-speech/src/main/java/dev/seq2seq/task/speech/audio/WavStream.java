@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * as {@link AudioReader} parses it (same checks, same messages), then {@link #read} decodes the
  * next frames (channels mixed down) on demand.
  */
-public final class WavStream implements AutoCloseable {
+public final class WavStream implements SampleStream {
   private final FileChannel channel;
   private final String source;
   private final AudioReader.Format format;
@@ -98,25 +98,30 @@ public final class WavStream implements AutoCloseable {
         ? "truncated header: no 'fmt ' chunk" : "no 'data' chunk");
   }
 
+  @Override
   public int sampleRate() {
     return format.sampleRate();
   }
 
   /** Frames (samples per channel) in the file. */
+  @Override
   public long frames() {
     return frames;
   }
 
+  @Override
   public double seconds() {
     return frames / (double) format.sampleRate();
   }
 
   /** Frames not read yet. */
+  @Override
   public long remaining() {
     return frames - position;
   }
 
   /** The next {@code max} frames or fewer (none at the end), mixed down to mono. */
+  @Override
   public float[] read(int max) throws AudioFormatException {
     int n = (int) Math.min(max, remaining());
     int frameBytes = format.bits() / 8 * format.channels();

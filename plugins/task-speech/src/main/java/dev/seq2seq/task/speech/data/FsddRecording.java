@@ -1,7 +1,7 @@
 package dev.seq2seq.task.speech.data;
 
 import dev.seq2seq.task.speech.audio.Audio;
-import dev.seq2seq.task.speech.audio.AudioReader;
+import dev.seq2seq.task.speech.audio.SampleStream;
 import dev.seq2seq.task.speech.audio.Resampler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ public record FsddRecording(Path file, int digit, String speaker, int index) {
 
   /** The recording at {@code sampleRate}, resampled when FSDD's 8 kHz differs. */
   public Audio load(int sampleRate) throws IOException {
-    Audio a = AudioReader.read(file);
+    Audio a = SampleStream.readAll(file);
     return a.sampleRate() == sampleRate ? a : new Resampler(a.sampleRate(), sampleRate).apply(a);
   }
 

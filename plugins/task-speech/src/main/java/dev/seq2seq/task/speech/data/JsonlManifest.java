@@ -1,7 +1,7 @@
 package dev.seq2seq.task.speech.data;
 
 import dev.seq2seq.task.speech.audio.Audio;
-import dev.seq2seq.task.speech.audio.AudioReader;
+import dev.seq2seq.task.speech.audio.SampleStream;
 import dev.seq2seq.task.speech.audio.Resampler;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -98,7 +98,7 @@ public final class JsonlManifest {
 
   /** Reads an audio file at {@code rate}. */
   public static Audio load(Path file, int rate) throws IOException {
-    Audio a = AudioReader.read(file);
+    Audio a = SampleStream.readAll(file);
     return a.sampleRate() == rate ? a : new Resampler(a.sampleRate(), rate).apply(a);
   }
 }

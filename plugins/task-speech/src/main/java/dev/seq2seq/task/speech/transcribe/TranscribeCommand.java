@@ -9,7 +9,7 @@ import dev.seq2seq.command.TaskCommand;
 import dev.seq2seq.command.UsageException;
 import dev.seq2seq.task.speech.SpeechSession;
 import dev.seq2seq.task.speech.audio.Audio;
-import dev.seq2seq.task.speech.audio.WavStream;
+import dev.seq2seq.task.speech.audio.SampleStream;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -158,19 +158,14 @@ public final class TranscribeCommand implements Callable<Integer>, TaskCommand {
    * A file read whole (at most one chunk long), opened for streaming (longer), or the reason it
    * could not be read.
    */
-  private record Loaded(Path path, Audio audio, WavStream stream, String error) {}
+  private record Loaded(Path path, Audio audio, SampleStream stream, String error) {}
 
   private Loaded load(Path file) {
-    if (file.getFileName() != null
-        && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".flac")) {
-      return new Loaded(file, null, null, file + ": FLAC is not decoded yet (the build has"
-          + " no offline FLAC reader); convert it to WAV");
-    }
     try {
-      WavStream stream = WavStream.open(file);
+      SampleStream stream = SampleStream.open(file);
       if (stream.frames() == 0) {
         stream.close();
-        return new Loaded(file, null, null, file + ": no audio samples (empty data chunk)");
+        return new Loaded(file, null, null, file + ": no audio samples");
       }
       if (stream.seconds() > chunkSeconds) {
         return new Loaded(file, null, stream, null);
@@ -199,7 +194,7 @@ public final class TranscribeCommand implements Callable<Integer>, TaskCommand {
     StringBuilder text = new StringBuilder();
     int chunks = 0;
     String error = null;
-    try (WavStream in = l.stream()) {
+    try (SampleStream in = l.stream()) {
       float[] carry = new float[0];
       List<float[][]> batch = new ArrayList<>();
       while (true) {
