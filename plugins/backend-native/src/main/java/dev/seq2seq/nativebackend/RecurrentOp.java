@@ -1,16 +1,16 @@
 package dev.seq2seq.nativebackend;
 
-import dev.seq2seq.nativebackend.gemm.PackedB;
-import java.util.function.IntFunction;
 import dev.seq2seq.backend.CellType;
 import dev.seq2seq.backend.RecurrentOutput;
 import dev.seq2seq.backend.RecurrentSpec;
 import dev.seq2seq.backend.RecurrentState;
 import dev.seq2seq.backend.Tensor;
+import dev.seq2seq.nativebackend.gemm.PackedB;
 import dev.seq2seq.nativebackend.rnn.RecurrentKernels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * {@link NativeBackend#recurrent}: checks the arguments, runs the fused kernels, and records the

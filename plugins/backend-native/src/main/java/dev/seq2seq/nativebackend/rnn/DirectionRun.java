@@ -31,6 +31,8 @@ final class DirectionRun {
   final float[] wHh; // [G*H, H]
   /** {@code W_hh^T} packed for steps with few sequences (made on first use), or null. */
   final Supplier<PackedB> packedHh;
+  /** {@code W_ih^T} likewise, for input projections of few rows (a decoder step). */
+  final Supplier<PackedB> packedIh;
   final float[] bIh; // [G*H]
   final float[] bHh; // [G*H]
 
@@ -95,6 +97,7 @@ final class DirectionRun {
     this.wIh = weights[weightIndex];
     this.wHh = weights[weightIndex + 1];
     this.packedHh = packed == null ? null : () -> packed.apply(weightIndex + 1);
+    this.packedIh = packed == null ? null : () -> packed.apply(weightIndex);
     this.bIh = weights[weightIndex + 2];
     this.bHh = weights[weightIndex + 3];
     this.input = input;

@@ -1,12 +1,12 @@
 package dev.seq2seq.nativebackend.rnn;
 
-import dev.seq2seq.nativebackend.gemm.PackedB;
-import java.util.function.IntFunction;
 import dev.seq2seq.backend.CellType;
 import dev.seq2seq.backend.RecurrentSpec;
 import dev.seq2seq.nativebackend.Parallelism;
+import dev.seq2seq.nativebackend.gemm.PackedB;
 import dev.seq2seq.nativebackend.gemm.Sgemm;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * Fused forward and backward passes of a stack of recurrent layers on float arrays.
@@ -218,8 +218,13 @@ public final class RecurrentKernels {
     int rows = run.batch * run.time;
     int gw = run.gateWidth;
     int in = run.inputSize;
-    gemm.multiply(
-        false, true, rows, gw, in, 1f, run.input, 0, in, run.wIh, 0, in, 0f, run.gates, 0, gw);
+    if (run.packedIh != null && rows <= Sgemm.SKINNY_MAX_ROWS) {
+      gemm.multiplyPacked(rows, gw, in, run.input, 0, in, run.wIh, run.packedIh.get(), 0f,
+          run.gates, 0, gw);
+    } else {
+      gemm.multiply(
+          false, true, rows, gw, in, 1f, run.input, 0, in, run.wIh, 0, in, 0f, run.gates, 0, gw);
+    }
     float[] g = run.gates;
     float[] bias = run.bIh;
     for (int r = 0; r < rows; r++) {
