@@ -82,29 +82,18 @@ final class SkinnyGemm {
     for (int l = 0; l < LANES; l++) {
       column[l] = l * ldb;
     }
-    for (int j = j0; j < j1; j += COLUMN_BLOCK) {
-      int cols = Math.min(COLUMN_BLOCK, j1 - j);
-      for (int pc = 0; pc < g.k(); pc += KC) {
-        int kc = Math.min(KC, g.k() - pc);
-        if (cols < COLUMN_BLOCK) {
-          for (int i = 0; i < g.m(); i += ROWS) {
-            narrow(g, i, Math.min(ROWS, g.m() - i), j, cols, pc, kc, scratch);
-          }
-          continue;
-        }
+    overBlocks(g, j0, j1, scratch, new BlockSource(scratch) {
+      @Override
+      int load(int j, int pc, int kc) {
         for (int v = 0; v < COLUMN_BLOCK; v += LANES) {
           int from = g.bOffset() + (j + v) * ldb + pc;
           for (int p = 0, to = bt + v; p < kc; p++, to += COLUMN_BLOCK) {
             FloatVector.fromArray(SPECIES, b, from + p, column, 0).intoArray(scratch, to);
           }
         }
-        for (int i = 0; i < g.m(); i += ROWS) {
-          int rows = Math.min(ROWS, g.m() - i);
-          kernel(g, i, rows, pc, kc, scratch, bt, COLUMN_BLOCK, scratch);
-          merge(g, i, rows, j, cols, pc, scratch);
-        }
+        return bt;
       }
-    }
+    });
   }
 
   /**
@@ -113,6 +102,28 @@ final class SkinnyGemm {
    * {@code g} is the call with {@code transB} and {@code W} as B (the narrow tail reads it).
    */
   static void runPacked(GemmCall g, PackedB packed, int j0, int j1, float[] scratch) {
+    overBlocks(g, j0, j1, scratch, new BlockSource(packed.panels()) {
+      @Override
+      int load(int j, int pc, int kc) {
+        return packed.offset(j, pc);
+      }
+    });
+  }
+
+  /** Where a {@code KC x COLUMN_BLOCK} block of op(B) is read from, rows COLUMN_BLOCK apart. */
+  private abstract static class BlockSource {
+    final float[] array;
+
+    BlockSource(float[] array) {
+      this.array = array;
+    }
+
+    /** Makes block (columns from {@code j}, k slice {@code pc}) readable; returns its offset. */
+    abstract int load(int j, int pc, int kc);
+  }
+
+  /** The column blocks and k slices of a transposed-B product, whole blocks from {@code source}. */
+  private static void overBlocks(GemmCall g, int j0, int j1, float[] scratch, BlockSource source) {
     for (int j = j0; j < j1; j += COLUMN_BLOCK) {
       int cols = Math.min(COLUMN_BLOCK, j1 - j);
       for (int pc = 0; pc < g.k(); pc += KC) {
@@ -123,10 +134,10 @@ final class SkinnyGemm {
           }
           continue;
         }
-        int bi = packed.offset(j, pc);
+        int bi = source.load(j, pc, kc);
         for (int i = 0; i < g.m(); i += ROWS) {
           int rows = Math.min(ROWS, g.m() - i);
-          kernel(g, i, rows, pc, kc, packed.panels(), bi, COLUMN_BLOCK, scratch);
+          kernel(g, i, rows, pc, kc, source.array, bi, COLUMN_BLOCK, scratch);
           merge(g, i, rows, j, cols, pc, scratch);
         }
       }
