@@ -3,6 +3,7 @@ package dev.seq2seq.task.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seq2seq.task.speech.data.FsddRecording;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,10 @@ class RecipeSmokeTest {
     assertThat(summary.get("final_accuracy").asDouble()).as(trained.out()).isEqualTo(1.0);
     assertThat(summary.get("final_wer").asDouble()).isZero();
     assertThat(run.resolve("model/alphabet.json")).exists();
+    boolean compact = recipe.contains("compact"); // MFCC with global CMVN saved beside the model
     assertThat(run.resolve("model/features.json")).content().contains("\"sample_rate\":8000")
-        .contains("\"type\":\"log_mel\"");
+        .contains("\"type\":\"" + (compact ? "mfcc" : "log_mel") + "\"");
+    assertThat(Files.exists(run.resolve("model/cmvn.json"))).isEqualTo(compact);
 
     // The trained model, through seq2seq transcribe, writes each training recording's word.
     List<String> args = new ArrayList<>(List.of("transcribe", run.resolve("model").toString(),

@@ -36,13 +36,18 @@ class SpeechRecipesTest {
   }
 
   @Test
-  void fsddDigitsCompactDiffersOnlyInStackingHiddenSizeAndEpochs() {
+  void fsddDigitsCompactIsMfccWithGlobalCmvnAndASmallerNetwork() {
     Recipe asrSmall = loader.load(Cli.recipe("fsdd-digits.yaml"));
     Recipe compact = loader.load(Cli.recipe("fsdd-digits-compact.yaml"));
-    assertThat(((SpeechDataConfig) compact.data()).features().dims()).isEqualTo(120);
+    SpeechDataConfig data = (SpeechDataConfig) compact.data();
+    assertThat(data.features()).isInstanceOf(dev.seq2seq.task.speech.features.MfccConfig.class);
+    assertThat(data.features().dims()).isEqualTo(39);
+    assertThat(data.globalCmvn()).isTrue();
     assertThat(((SpeechModelConfig) compact.model()).hidden()).isEqualTo(128);
+    // Everything else is the asr-small recipe's.
     Recipe same = loader.load(Cli.recipe("fsdd-digits.yaml"), List.of(
-        "data.features.stack=3", "model.hidden=128", "train.epochs=40"));
+        "data.features={type: mfcc, stack: 3, normalize: false}", "data.global_cmvn=true",
+        "model.hidden=128", "train.epochs=40"));
     assertThat(same.data()).isEqualTo(compact.data());
     assertThat(same.model()).isEqualTo(compact.model());
     assertThat(same.train()).isEqualTo(compact.train());
