@@ -70,16 +70,7 @@ public final class Sgemm {
     int threads = parallelism.threads();
     boolean serial = threads == 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS;
     if (m <= SKINNY_MAX_ROWS) {
-      int units = ceilDiv(n, SkinnyGemm.COLUMN_BLOCK);
-      parallelism.forRange(
-          units,
-          serial ? units : 1,
-          (from, to) ->
-              SkinnyGemm.run(
-                  call,
-                  from * SkinnyGemm.COLUMN_BLOCK,
-                  Math.min(n, to * SkinnyGemm.COLUMN_BLOCK),
-                  workspaces.get().skinnyScratch(SkinnyGemm.scratchSize(k))));
+      skinny(call, null, serial);
       return;
     }
     blocked(preferSwapped(call) ? call.swapped() : call, serial);
@@ -106,17 +97,26 @@ public final class Sgemm {
     checkStride("ldc", ldc, n, true);
     GemmCall call = new GemmCall(false, true, m, n, k, 1f, a, aOffset, lda, w, 0, k, beta, c,
         cOffset, ldc, false);
-    boolean serial = parallelism.threads() == 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS;
+    skinny(call, packed, parallelism.threads() == 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS);
+  }
+
+  /** The skinny path, split over blocks of columns; reads B from {@code packed} when given. */
+  private void skinny(GemmCall call, PackedB packed, boolean serial) {
+    int n = call.n();
     int units = ceilDiv(n, SkinnyGemm.COLUMN_BLOCK);
     parallelism.forRange(
         units,
         serial ? units : 1,
-        (from, to) ->
-            SkinnyGemm.runPacked(
-                call, packed,
-                from * SkinnyGemm.COLUMN_BLOCK,
-                Math.min(n, to * SkinnyGemm.COLUMN_BLOCK),
-                workspaces.get().skinnyScratch(SkinnyGemm.scratchSize(k))));
+        (from, to) -> {
+          int j0 = from * SkinnyGemm.COLUMN_BLOCK;
+          int j1 = Math.min(n, to * SkinnyGemm.COLUMN_BLOCK);
+          float[] scratch = workspaces.get().skinnyScratch(SkinnyGemm.scratchSize(call.k()));
+          if (packed == null) {
+            SkinnyGemm.run(call, j0, j1, scratch);
+          } else {
+            SkinnyGemm.runPacked(call, packed, j0, j1, scratch);
+          }
+        });
   }
 
   /** Runs the packed path, split over columns of C or, when C is too narrow, over rows. */
