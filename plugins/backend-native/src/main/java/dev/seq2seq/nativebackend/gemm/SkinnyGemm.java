@@ -12,8 +12,10 @@ import jdk.incubator.vector.FloatVector;
  * (a full extra pass over it) costs more than the multiply; these kernels stream B once from the
  * caller's array, {@link #ROWS} rows of A at a time.
  *
- * <p>A group with fewer than {@code ROWS} real rows repeats its last row: the kernel is bound by
- * reading B, so the redundant FMAs are free, and one kernel shape serves every row count.
+ * <p>A group of two or three real rows repeats its last row, so one kernel shape serves them. A
+ * lone row (batch-1 transcription, a greedy decoding step) has its own kernel: padded to four
+ * rows, 12 of every 16 FMAs would be redundant and the kernel would be bound by them rather than
+ * by reading B (measured: the four-row kernel was half of batch-1 transcription time).
  *
  * <p>Each element of C is reduced exactly as {@link BlockedGemm} reduces it: one FMA chain per
  * {@code KC} slice of k, starting from zero, each slice's sum merged into C in slice order by
@@ -58,7 +60,7 @@ final class SkinnyGemm {
             if (cols < COLUMN_BLOCK) {
               narrow(g, i, rows, j, cols, pc, kc, scratch);
             } else {
-              kernel(g, i, rows, pc, kc, g.b(), g.bOffset() + pc * g.ldb() + j, g.ldb(), scratch);
+              tile(g, i, rows, pc, kc, g.b(), g.bOffset() + pc * g.ldb() + j, g.ldb(), scratch);
               merge(g, i, rows, j, cols, pc, scratch);
             }
           }
@@ -137,11 +139,46 @@ final class SkinnyGemm {
         int bi = source.load(j, pc, kc);
         for (int i = 0; i < g.m(); i += ROWS) {
           int rows = Math.min(ROWS, g.m() - i);
-          kernel(g, i, rows, pc, kc, source.array, bi, COLUMN_BLOCK, scratch);
+          tile(g, i, rows, pc, kc, source.array, bi, COLUMN_BLOCK, scratch);
           merge(g, i, rows, j, cols, pc, scratch);
         }
       }
     }
+  }
+
+  /**
+   * One group's tile: a lone row (one recording, a greedy decoding step, the last hypothesis of
+   * a beam) gets its own kernel, whose FMAs are a quarter of the four-row kernel's; the sums are
+   * the same chains either way.
+   */
+  private static void tile(
+      GemmCall g, int i, int rows, int pc, int kc, float[] b, int bi, int ldb, float[] tile) {
+    if (rows == 1) {
+      oneRow(g, i, pc, kc, b, bi, ldb, tile);
+    } else {
+      kernel(g, i, rows, pc, kc, b, bi, ldb, tile);
+    }
+  }
+
+  /** {@link #kernel} for a single row of A: row 0 of the tile. */
+  private static void oneRow(
+      GemmCall g, int i, int pc, int kc, float[] b, int bi, int ldb, float[] tile) {
+    float[] a = g.a();
+    int aStep = g.transA() ? g.lda() : 1;
+    int a0 = rowStart(g, i, 0, 1) + pc * aStep;
+    FloatVector s0 = FloatVector.zero(SPECIES);
+    FloatVector s1 = s0, s2 = s0, s3 = s0;
+    for (int p = 0, off = 0; p < kc; p++, off += aStep, bi += ldb) {
+      FloatVector av = FloatVector.broadcast(SPECIES, a[a0 + off]);
+      s0 = av.fma(FloatVector.fromArray(SPECIES, b, bi), s0);
+      s1 = av.fma(FloatVector.fromArray(SPECIES, b, bi + LANES), s1);
+      s2 = av.fma(FloatVector.fromArray(SPECIES, b, bi + 2 * LANES), s2);
+      s3 = av.fma(FloatVector.fromArray(SPECIES, b, bi + 3 * LANES), s3);
+    }
+    s0.intoArray(tile, 0);
+    s1.intoArray(tile, LANES);
+    s2.intoArray(tile, 2 * LANES);
+    s3.intoArray(tile, 3 * LANES);
   }
 
   /**
