@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Train the model a recipe describes. The run folder holds the resolved recipe,",
       "metrics.jsonl, train.log, checkpoints/ and model/ (what inference needs). The last",
-      "line on stdout is a JSON summary."
+      "line on stdout is a JSON summary. Ctrl-C (SIGINT) or SIGTERM stops after the current",
+      "step, saves a checkpoint and model/, and exits 130 or 143 (continue with --resume);",
+      "a second one stops at once."
     })
 final class TrainCommand implements Callable<Integer> {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -93,12 +95,13 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     // Redraw one progress line on a terminal; log plain lines when piped or captured.
     boolean interactive = System.console() != null;
-    try (Backend backend = TaskLookup.backend(recipe, backends)) {
+    try (StopSignals signals = new StopSignals("train", err);
+        Backend backend = TaskLookup.backend(recipe, backends)) {
       Trainer trainer = new Trainer(
           recipe,
           loader.print(recipe),
           task.train(recipe, backend),
-          new Trainer.Options(dir, resume, err, interactive),
+          new Trainer.Options(dir, resume, err, interactive, signals::requested),
           (metrics, plots) -> {
             // Curves are a convenience: a run whose plots fail has still trained and saved.
             try {
@@ -109,6 +112,9 @@ final class TrainCommand implements Callable<Integer> {
           });
       TrainResult result = trainer.run();
       spec.commandLine().getOut().println(Json.write(result.summary()));
+      if (result.stopped().equals(Trainer.INTERRUPTED)) {
+        return signals.exitCode();
+      }
     }
     return ExitCode.OK;
   }

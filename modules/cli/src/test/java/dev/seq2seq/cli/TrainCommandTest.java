@@ -154,6 +154,40 @@ class TrainCommandTest {
     return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
   }
 
+  @Test
+  void sigintStopsAfterTheCurrentStepSavesTheModelAndExits130() throws Exception {
+    Path run = dir.resolve("interrupted");
+    // Far more steps than the test waits for: only the signal can end this run.
+    var training = java.util.concurrent.CompletableFuture.supplyAsync(() -> seq2seq(train(run,
+        "--set", "train.max_steps=10000000", "--set", "train.checkpoint_every=20",
+        "--set", "train.validate_every=0", "--set", "train.log_every=10")));
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (!Files.isDirectory(run.resolve("checkpoints/step-000000020"))) {
+      assertThat(training).as("training ended before it was interrupted").isNotDone();
+      assertThat(System.nanoTime()).as("no checkpoint within 2 minutes").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    sun.misc.Signal.raise(new sun.misc.Signal("INT"));
+    Outcome outcome = training.get(2, java.util.concurrent.TimeUnit.MINUTES);
+
+    assertThat(outcome.code()).as(outcome.err()).isEqualTo(130);
+    assertThat(outcome.err()).contains("SIGINT received").contains("interrupted at step");
+    JsonNode summary = outcome.summary();
+    assertThat(summary.get("stopped").asString()).isEqualTo("interrupted");
+    long steps = summary.get("steps").asLong();
+    assertThat(steps).isGreaterThanOrEqualTo(20).isLessThan(10000000);
+    assertThat(run.resolve("model/weights.safetensors")).isNotEmptyFile();
+    assertThat(run.resolve(String.format("checkpoints/step-%09d", steps))).isDirectory();
+
+    // The run continues from where it was stopped.
+    Outcome resumed = seq2seq(train(run, "--resume", "--set", "train.max_steps=" + (steps + 5),
+        "--set", "train.checkpoint_every=20", "--set", "train.validate_every=0",
+        "--set", "train.log_every=10"));
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).contains("resumed at step " + steps);
+    assertThat(resumed.summary().get("steps").asLong()).isEqualTo(steps + 5);
+  }
+
   private static List<JsonNode> metrics(Path run) throws IOException {
     List<JsonNode> out = new ArrayList<>();
     for (String line : Files.readAllLines(run.resolve("metrics.jsonl"))) {

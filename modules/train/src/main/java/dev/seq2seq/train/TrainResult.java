@@ -10,9 +10,10 @@ import java.util.Map;
  * @param out the run folder
  * @param steps optimiser updates done
  * @param skipped batches skipped for a non-finite loss or gradient norm
- * @param stopped why training stopped: {@code max_steps}, {@code epochs} or {@code
- *     early_stopping}
- * @param trainLoss mean training loss of the last progress interval
+ * @param stopped why training stopped: {@code max_steps}, {@code epochs}, {@code
+ *     early_stopping} or {@code interrupted} (a signal; no final validation then)
+ * @param trainLoss mean training loss of the last progress interval (NaN, null in the summary,
+ *     when no step was taken)
  * @param metrics validation metrics of the final model
  * @param metric the metric that ranks checkpoints
  * @param best its best value (NaN when never validated)
@@ -36,10 +37,15 @@ public record TrainResult(
     json.put("steps", steps);
     json.put("skipped", skipped);
     json.put("stopped", stopped);
-    json.put("train_loss", trainLoss);
+    // JSON has no NaN: a value that was never measured (no step taken, never validated) is null.
+    json.put("train_loss", orNull(trainLoss));
     metrics.forEach((k, v) -> json.put("final_" + k, v));
-    json.put("best_" + metric, best);
+    json.put("best_" + metric, orNull(best));
     json.put("best_step", bestStep);
     return json;
+  }
+
+  private static Double orNull(double value) {
+    return Double.isNaN(value) ? null : value;
   }
 }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * The training loop over a {@link TaskSession}: optimiser, schedule with warm-up, gradient
@@ -38,8 +39,19 @@ public final class Trainer {
    * @param resume continue from the latest checkpoint in {@code out}
    * @param console where progress goes (stderr)
    * @param interactive redraw one progress line (a terminal) instead of logging lines
+   * @param stopRequested polled between steps: once true, the run saves a checkpoint and the
+   *     model and ends as {@value #INTERRUPTED} (the command line sets it on SIGINT/SIGTERM)
    */
-  public record Options(Path out, boolean resume, PrintWriter console, boolean interactive) {}
+  public record Options(Path out, boolean resume, PrintWriter console, boolean interactive,
+      BooleanSupplier stopRequested) {
+
+    public Options(Path out, boolean resume, PrintWriter console, boolean interactive) {
+      this(out, resume, console, interactive, () -> false);
+    }
+  }
+
+  /** {@link TrainResult#stopped()} of a run ended by {@link Options#stopRequested()}. */
+  public static final String INTERRUPTED = "interrupted";
 
   private final Recipe recipe;
   private final String recipeYaml;
@@ -97,8 +109,15 @@ public final class Trainer {
         log.info("training " + recipe.name() + ": " + store.count() + " parameters, "
             + session.batchesPerEpoch() + " batches per epoch, out " + out);
         String stopped = loop(log);
+        boolean interrupted = stopped.equals(INTERRUPTED);
+        if (interrupted) {
+          log.info("interrupted at step " + state.step() + ": saving a checkpoint and the model"
+              + " (continue with --resume)");
+        }
         Map<String, Double> finalMetrics = state.validation();
-        if (lastValidated != state.step() || finalMetrics.isEmpty()) {
+        // An interrupted run skips the final validation: whoever stopped it wants it to end now,
+        // and a resumed run validates on its own schedule anyway.
+        if (!interrupted && (lastValidated != state.step() || finalMetrics.isEmpty())) {
           // Reported and used to rank the final checkpoint, but kept out of the early-stopping
           // history: a run stopped here and resumed must behave like one that never stopped.
           finalMetrics = session.metrics(TaskSession.Split.VALIDATION);
@@ -138,6 +157,9 @@ public final class Trainer {
       while (true) {
         if (train.maxSteps() != null && state.step() >= train.maxSteps()) {
           return "max_steps";
+        }
+        if (options.stopRequested().getAsBoolean()) {
+          return INTERRUPTED;
         }
         DataPosition position = state.position();
         if (position.index() >= session.batchesPerEpoch()) {

@@ -53,6 +53,7 @@ class TrainerTest {
     final DataPosition nanAt;
     final List<Double> validations;
     int validated;
+    int losses;
 
     ScriptedTask(Backend backend, DataPosition nanAt, List<Double> validations) {
       this.store = new ParameterStore(backend, 1);
@@ -82,6 +83,7 @@ class TrainerTest {
 
     @Override
     public Tensor loss(Step batch, ForwardMode mode) {
+      losses++;
       Tensor loss = w().add(-3).square().sum();
       return batch.position().equals(nanAt) ? loss.mul(Double.NaN) : loss;
     }
@@ -263,5 +265,48 @@ class TrainerTest {
   void aTaskThatCarriesNothingWritesNoCarriedFile() throws IOException {
     train(recipe(null, 3L, 0, 0, 1), new ScriptedTask(backend, null, List.of(1.0)), new StringWriter());
     assertThat(dir.resolve("checkpoints/step-000000003/" + Checkpoints.CARRIED)).doesNotExist();
+  }
+
+  @Test
+  void aStopRequestSavesTheModelAndAResumeFinishesLikeAnUninterruptedRun() throws IOException {
+    // Uninterrupted: 3 epochs of 4 batches, validation every 2 steps.
+    Path whole = dir.resolve("whole");
+    ScriptedTask reference = new ScriptedTask(backend, null, List.of(3.0, 2.0, 1.0));
+    new Trainer(recipe(3, null, 2, 0, 1), "name: scripted\n", reference,
+        new Trainer.Options(whole, false, new PrintWriter(new StringWriter()), false),
+        PlotsHook.NONE).run();
+
+    // Stopped once 5 steps have run: no final validation, checkpoint and model written.
+    Path cut = dir.resolve("cut");
+    ScriptedTask first = new ScriptedTask(backend, null, List.of(3.0, 2.0, 1.0));
+    StringWriter console = new StringWriter();
+    TrainResult stopped = new Trainer(recipe(3, null, 2, 0, 1), "name: scripted\n", first,
+        new Trainer.Options(cut, false, new PrintWriter(console), false, () -> first.losses == 5),
+        PlotsHook.NONE).run();
+
+    assertThat(stopped.stopped()).isEqualTo(Trainer.INTERRUPTED);
+    assertThat(stopped.steps()).isEqualTo(5);
+    assertThat(first.validated).isEqualTo(2); // steps 2 and 4 only
+    assertThat(cut.resolve("checkpoints/step-000000005")).isDirectory();
+    assertThat(cut.resolve("model/weights.safetensors")).exists();
+    assertThat(console.toString()).contains("interrupted at step 5");
+
+    ScriptedTask resumed = new ScriptedTask(backend, null, List.of(1.0));
+    TrainResult rest = new Trainer(recipe(3, null, 2, 0, 1), "name: scripted\n", resumed,
+        new Trainer.Options(cut, true, new PrintWriter(new StringWriter()), false),
+        PlotsHook.NONE).run();
+    assertThat(rest.steps()).isEqualTo(12);
+    assertThat(resumed.w().toFloatArray()).containsExactly(reference.w().toFloatArray());
+  }
+
+  @Test
+  void aResumeThatTrainsNoStepReportsNullRatherThanNaN() throws IOException {
+    train(recipe(null, 3L, 0, 0, 1), new ScriptedTask(backend, null, List.of(1.0)), new StringWriter());
+    TrainResult again = new Trainer(recipe(null, 3L, 0, 0, 1), "name: scripted\n",
+        new ScriptedTask(backend, null, List.of(1.0)),
+        new Trainer.Options(dir, true, new PrintWriter(new StringWriter()), false),
+        PlotsHook.NONE).run();
+    assertThat(again.steps()).isEqualTo(3);
+    assertThat(again.summary()).containsEntry("train_loss", null).containsKey("best_loss");
   }
 }
