@@ -12,6 +12,9 @@ package dev.seq2seq.task.speech.features;
  */
 public final class MelFilterbank {
   private final double[][] weights; // [nMels][bins]
+  /** Per filter, the bins {@code [first, end)} outside which its weight is zero. */
+  private final int[] first;
+  private final int[] end;
 
   public MelFilterbank(int nMels, int bins, int sampleRate, double fMin, double fMax, MelScale scale) {
     if (nMels <= 0 || bins < 2 || fMin < 0 || fMax <= fMin || fMax > sampleRate / 2.0 + 1e-9) {
@@ -40,6 +43,20 @@ public final class MelFilterbank {
         weights[m][k] = Math.max(0, Math.min(down, up));
       }
     }
+    first = new int[nMels];
+    end = new int[nMels];
+    for (int m = 0; m < nMels; m++) {
+      int a = 0;
+      int b = bins;
+      while (a < b && weights[m][a] == 0) {
+        a++;
+      }
+      while (b > a && weights[m][b - 1] == 0) {
+        b--;
+      }
+      first[m] = a;
+      end[m] = b;
+    }
   }
 
   public int size() {
@@ -61,7 +78,9 @@ public final class MelFilterbank {
     for (int m = 0; m < weights.length; m++) {
       double[] w = weights[m];
       double s = 0;
-      for (int k = 0; k < w.length; k++) {
+      // Only the filter's own bins: each filter spans a few of them, and the terms skipped are
+      // exact zeros (power is finite), so the sum is the same to the bit.
+      for (int k = first[m]; k < end[m]; k++) {
         s += w[k] * power[k];
       }
       out[m] = s;

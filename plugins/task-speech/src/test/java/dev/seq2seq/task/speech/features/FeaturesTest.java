@@ -119,4 +119,25 @@ class FeaturesTest {
     }
     return true;
   }
+
+  @Test
+  void filterbankSumsOnlyEachFiltersOwnBinsAndGetsTheDenseSumToTheBit() {
+    SplittableRandom random = new SplittableRandom(3);
+    for (int rate : new int[] {8000, 16000}) {
+      MelFilterbank bank = new MelFilterbank(40, 129, rate, 0, rate / 2.0, MelScale.HTK);
+      double[][] w = bank.weights();
+      double[] power = new double[129];
+      for (int k = 0; k < power.length; k++) {
+        power[k] = random.nextDouble() * 100;
+      }
+      double[] out = bank.apply(power);
+      for (int m = 0; m < w.length; m++) {
+        double dense = 0;
+        for (int k = 0; k < power.length; k++) {
+          dense += w[m][k] * power[k];
+        }
+        assertThat(out[m]).as("filter %d at %d Hz", m, rate).isEqualTo(dense);
+      }
+    }
+  }
 }
