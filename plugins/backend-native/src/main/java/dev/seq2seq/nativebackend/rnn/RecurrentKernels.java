@@ -122,12 +122,24 @@ public final class RecurrentKernels {
         runs[l][d] = run;
       }
       DirectionRun[] layer = runs[l];
-      parallelism.forRange(D, 1, (d0, d1) -> {
-        for (int d = d0; d < d1; d++) {
-          project(layer[d]);
-        }
-      });
-      StepLoop.forward(layer, cell, gemm, parallelism);
+      if (D == 2 && batch <= StepLoop.ROW_GRAIN) {
+        // Few sequences (one recording): StepLoop would give each thread one direction whole
+        // anyway, so that thread projects its direction's input too. The gates it projects
+        // stay in its cache, and the threads meet once per layer instead of twice.
+        parallelism.forRange(D, 1, (d0, d1) -> {
+          for (int d = d0; d < d1; d++) {
+            project(layer[d]);
+            StepLoop.forward(new DirectionRun[] {layer[d]}, cell, gemm, parallelism);
+          }
+        });
+      } else {
+        parallelism.forRange(D, 1, (d0, d1) -> {
+          for (int d = d0; d < d1; d++) {
+            project(layer[d]);
+          }
+        });
+        StepLoop.forward(layer, cell, gemm, parallelism);
+      }
       for (int d = 0; d < D; d++) {
         int s = (l * D + d) * stateSize;
         System.arraycopy(layer[d].h, 0, hN, s, stateSize);

@@ -16,7 +16,7 @@ import dev.seq2seq.nativebackend.gemm.Sgemm;
  */
 final class StepLoop {
   /** Fewest sequences per range: below this the fork costs more than the rows it saves. */
-  private static final int ROW_GRAIN = 8;
+  static final int ROW_GRAIN = 8;
 
   private StepLoop() {}
 
