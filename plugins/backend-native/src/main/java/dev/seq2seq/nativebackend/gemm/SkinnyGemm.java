@@ -109,6 +109,11 @@ final class SkinnyGemm {
       int load(int j, int pc, int kc) {
         return packed.offset(j, pc);
       }
+
+      @Override
+      boolean padsTail() {
+        return true;
+      }
     });
   }
 
@@ -122,6 +127,11 @@ final class SkinnyGemm {
 
     /** Makes block (columns from {@code j}, k slice {@code pc}) readable; returns its offset. */
     abstract int load(int j, int pc, int kc);
+
+    /** Whether a last, partial block is readable too (zero-padded to a whole block). */
+    boolean padsTail() {
+      return false;
+    }
   }
 
   /** The column blocks and k slices of a transposed-B product, whole blocks from {@code source}. */
@@ -130,7 +140,7 @@ final class SkinnyGemm {
       int cols = Math.min(COLUMN_BLOCK, j1 - j);
       for (int pc = 0; pc < g.k(); pc += KC) {
         int kc = Math.min(KC, g.k() - pc);
-        if (cols < COLUMN_BLOCK) {
+        if (cols < COLUMN_BLOCK && !source.padsTail()) {
           for (int i = 0; i < g.m(); i += ROWS) {
             narrow(g, i, Math.min(ROWS, g.m() - i), j, cols, pc, kc, scratch);
           }

@@ -31,7 +31,7 @@ class PackedBTest {
   void packedProductsAreBitIdenticalToTransposedOnes() {
     SplittableRandom r = new SplittableRandom(7);
     int[][] shapes = {{1, 64, 8}, {1, 1024, 256}, {3, 100, 300}, {5, 2618, 1280}, {16, 130, 513},
-        {17, 70, 40}, {4, 63, 5}};
+        {17, 70, 40}, {4, 63, 5}, {1, 29, 512}, {2, 5893, 300}, {1, 1, 7}};
     for (Parallelism p : new Parallelism[] {ONE, TWO}) {
       Sgemm gemm = new Sgemm(p);
       for (int[] s : shapes) {
@@ -63,7 +63,15 @@ class PackedBTest {
       w[i] = i;
     }
     PackedB p = PackedB.ofTransposed(w, 0, n, k);
-    assertThat(p.panels()).hasSize(2 * SkinnyGemm.COLUMN_BLOCK * k); // the 3-column tail stays in w
+    // The 3-column tail gets a third block, zero past its 3 real columns.
+    assertThat(p.panels()).hasSize(3 * SkinnyGemm.COLUMN_BLOCK * k);
+    for (int row = 0; row < k; row++) {
+      int tail = p.offset(2 * SkinnyGemm.COLUMN_BLOCK, row);
+      for (int c = 0; c < SkinnyGemm.COLUMN_BLOCK; c++) {
+        assertThat(p.panels()[tail + c])
+            .isEqualTo(c < 3 ? w[(2 * SkinnyGemm.COLUMN_BLOCK + c) * k + row] : 0f);
+      }
+    }
     // Row 2 of the second block holds W[64 + c][2] for c = 0..63.
     int at = p.offset(SkinnyGemm.COLUMN_BLOCK, 2);
     for (int c = 0; c < SkinnyGemm.COLUMN_BLOCK; c++) {
