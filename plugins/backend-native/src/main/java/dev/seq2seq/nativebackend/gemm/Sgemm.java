@@ -28,6 +28,14 @@ public final class Sgemm {
    */
   public static final int SKINNY_MAX_ROWS = 16;
 
+  /**
+   * Products with a pre-packed {@code W^T} ({@link #multiplyPacked}) read its panels up to this
+   * many rows: with B already laid out, the blocked path's per-call packing of B (a full pass
+   * over the weight) is the only difference, and one recording's input projection (20-60 frames)
+   * would pay it on every call.
+   */
+  public static final int PACKED_MAX_ROWS = 64;
+
   private final Parallelism parallelism;
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
@@ -79,12 +87,12 @@ public final class Sgemm {
   /**
    * {@code C = A W^T + beta C} for a row-major {@code W [n, k]} (at {@code w[0]}) whose transpose
    * is also given pre-packed ({@link PackedB#ofTransposed}). With at most {@link
-   * #SKINNY_MAX_ROWS} rows the kernel reads the packed panels; otherwise this is {@link
+   * #PACKED_MAX_ROWS} rows the kernel reads the packed panels; otherwise this is {@link
    * #multiply}. The result is bit for bit what {@code multiply(false, true, ...)} gives.
    */
   public void multiplyPacked(int m, int n, int k, float[] a, int aOffset, int lda, float[] w,
       PackedB packed, float beta, float[] c, int cOffset, int ldc) {
-    if (m > SKINNY_MAX_ROWS || k == 0 || m == 0 || n == 0) {
+    if (m > PACKED_MAX_ROWS || k == 0 || m == 0 || n == 0) {
       multiply(false, true, m, n, k, 1f, a, aOffset, lda, w, 0, k, beta, c, cOffset, ldc);
       return;
     }

@@ -230,7 +230,7 @@ public final class RecurrentKernels {
     int rows = run.batch * run.time;
     int gw = run.gateWidth;
     int in = run.inputSize;
-    if (run.packedIh != null && rows <= Sgemm.SKINNY_MAX_ROWS) {
+    if (run.packedIh != null && rows <= Sgemm.PACKED_MAX_ROWS) {
       gemm.multiplyPacked(rows, gw, in, run.input, 0, in, run.wIh, run.packedIh.get(), 0f,
           run.gates, 0, gw);
     } else {
