@@ -122,22 +122,19 @@ public final class RecurrentKernels {
         runs[l][d] = run;
       }
       DirectionRun[] layer = runs[l];
-      if (D == 2 && batch <= StepLoop.ROW_GRAIN) {
-        // Few sequences (one recording): StepLoop would give each thread one direction whole
-        // anyway, so that thread projects its direction's input too. The gates it projects
-        // stay in its cache, and the threads meet once per layer instead of twice.
-        parallelism.forRange(D, 1, (d0, d1) -> {
-          for (int d = d0; d < d1; d++) {
-            project(layer[d]);
+      // Few sequences (one recording): StepLoop would give each thread one direction whole
+      // anyway, so that thread runs its direction's time loop right after projecting its input.
+      // The gates it projects stay in its cache, and the threads meet once per layer, not twice.
+      boolean directionPerThread = D == 2 && batch <= StepLoop.ROW_GRAIN;
+      parallelism.forRange(D, 1, (d0, d1) -> {
+        for (int d = d0; d < d1; d++) {
+          project(layer[d]);
+          if (directionPerThread) {
             StepLoop.forward(new DirectionRun[] {layer[d]}, cell, gemm, parallelism);
           }
-        });
-      } else {
-        parallelism.forRange(D, 1, (d0, d1) -> {
-          for (int d = d0; d < d1; d++) {
-            project(layer[d]);
-          }
-        });
+        }
+      });
+      if (!directionPerThread) {
         StepLoop.forward(layer, cell, gemm, parallelism);
       }
       for (int d = 0; d < D; d++) {
