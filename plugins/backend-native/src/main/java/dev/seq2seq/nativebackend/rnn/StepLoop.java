@@ -78,8 +78,9 @@ final class StepLoop {
       }
     }
     // hh[lo:hi] = h[lo:hi] W_hh^T                      [rows, H] x [H, G*H] -> [rows, G*H]
-    if (run.packedHh != null && hi - lo <= Sgemm.SKINNY_MAX_ROWS) {
-      // Few sequences (one recording, a decoder step): W_hh^T read from panels packed once.
+    if (run.packedHh != null && hi - lo <= Sgemm.PACKED_MAX_ROWS) {
+      // Up to a batch of sequences (one recording, a decoder step, a training batch's direction):
+      // W_hh^T read from panels packed once per weight version instead of on every step.
       gemm.multiplyPacked(hi - lo, GH, H, run.h, lo * H, H, run.wHh, run.packedHh.get(), 0f,
           run.hh, lo * GH, GH);
     } else {
