@@ -15,7 +15,7 @@ import org.jflac.util.ByteData;
 
 /**
  * A FLAC file decoded frame by frame with jflac (bit-exact against the reference decoder), mixed
- * down to mono by the mean. 16- and 24-bit streams are read; the total sample count must be in
+ * down to mono by the mean. 8-, 16- and 24-bit streams are read; the total sample count must be in
  * STREAMINFO (every encoder writes it), so that a cut-off file is reported instead of silently
  * shortened. Corrupt frames (a failed CRC) are errors, not skipped.
  */
@@ -54,9 +54,9 @@ public final class FlacStream implements SampleStream {
     });
     this.channels = info.getChannels();
     int bits = info.getBitsPerSample();
-    if (bits != 16 && bits != 24) {
+    if (bits != 8 && bits != 16 && bits != 24) {
       throw new AudioFormatException(source, "FLAC with " + bits + "-bit samples is not"
-          + " supported (16 and 24 are)");
+          + " supported (8, 16 and 24 are)");
     }
     this.bytesPerSample = bits / 8;
     this.scale = 1f / (1 << (bits - 1));
@@ -166,9 +166,12 @@ public final class FlacStream implements SampleStream {
       float sum = 0;
       for (int c = 0; c < channels; c++) {
         int at = i * frameBytes + c * bytesPerSample;
-        int v = bytesPerSample == 2
-            ? (short) ((b[at] & 0xff) | (b[at + 1] << 8))
-            : ((b[at] & 0xff) | ((b[at + 1] & 0xff) << 8) | (b[at + 2] << 16));
+        // jflac hands 8-bit samples over offset by 128, as WAV stores them; wider ones signed.
+        int v = switch (bytesPerSample) {
+          case 1 -> (b[at] & 0xff) - 128;
+          case 2 -> (short) ((b[at] & 0xff) | (b[at + 1] << 8));
+          default -> (b[at] & 0xff) | ((b[at + 1] & 0xff) << 8) | (b[at + 2] << 16);
+        };
         sum += v * scale;
       }
       mono[i] = sum / channels;

@@ -38,7 +38,8 @@ public class FlacStreamTest {
       f.write(0xFF);
       f.write(0xF8);
       f.write(0x70); // block size: 16-bit (size - 1) at the end; rate from STREAMINFO
-      f.write(((channels.length - 1) << 4) | ((bits == 16 ? 4 : 6) << 1));
+      int sizeCode = bits == 8 ? 1 : bits == 16 ? 4 : 6; // bits per sample, as the header codes it
+      f.write(((channels.length - 1) << 4) | (sizeCode << 1));
       // The frame number, coded as UTF-8 codes a character (numbers below 2^16 here).
       if (number < 0x80) {
         f.write(number);
@@ -136,6 +137,28 @@ public class FlacStreamTest {
       expected[i] = x[i] / 8388608f;
     }
     assertThat(audio.samples()).containsExactly(expected);
+  }
+
+  @Test
+  void eightBitStereoKeepsItsSignAndFullRange() throws IOException {
+    int[] left = {-128, -1, 0, 1, 127, -64, 100};
+    int[] right = {127, 0, -128, 5, -5, 64, -100};
+    Path file = Files.write(dir.resolve("eight.flac"), flac(new int[][] {left, right}, 8000, 8));
+    Audio audio = SampleStream.readAll(file);
+    float[] expected = new float[left.length];
+    for (int i = 0; i < left.length; i++) {
+      expected[i] = (left[i] / 128f + right[i] / 128f) / 2;
+    }
+    assertThat(audio.samples()).containsExactly(expected);
+  }
+
+  @Test
+  void unsupportedSampleWidthIsNamed() throws IOException {
+    // 12-bit samples are legal FLAC, but jflac's PCM output has no layout for them. Opening
+    // reads only STREAMINFO, so the frames (which this encoder cannot pack in 12 bits) never are.
+    Path file = Files.write(dir.resolve("twelve.flac"), flac(new int[][] {{0, 1, 2}}, 8000, 12));
+    assertThatThrownBy(() -> SampleStream.open(file)).isInstanceOf(AudioFormatException.class)
+        .hasMessage(file + ": FLAC with 12-bit samples is not supported (8, 16 and 24 are)");
   }
 
   @Test
