@@ -11,8 +11,9 @@ import dev.seq2seq.nativebackend.gemm.Sgemm;
  * thread takes whole directions (sequences split further if there are more threads) and runs
  * all their steps, both parts, so the threads meet once per layer. With one direction the GEMM is
  * called for the whole batch from this thread, so that {@link Sgemm} splits it by columns and
- * each thread packs only its half of {@code W_hh} (splitting the batch instead would make every
- * thread pack all of it, every step); then the cell math is split by sequence.
+ * each thread reads only its half of {@code W_hh} (from panels packed once per weight version up
+ * to {@link Sgemm#PACKED_MAX_ROWS} sequences, packed per step beyond); then the cell math is
+ * split by sequence.
  */
 final class StepLoop {
   /** Fewest sequences per range: below this the fork costs more than the rows it saves. */
