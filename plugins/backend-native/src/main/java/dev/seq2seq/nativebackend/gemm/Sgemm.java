@@ -13,9 +13,10 @@ import dev.seq2seq.nativebackend.Parallelism;
  *
  * <p>Implementation: packed, cache-blocked, register-tiled kernels on the Vector API (see {@link
  * BlockedGemm}), with unpacked paths for the few-row products of decoding (see {@link
- * SkinnyGemm}). A transposed B is usually handled by computing {@code C^T} instead (see
- * {@link GemmCall#swapped}). Work is split over the backend's threads by columns of C, or by rows
- * when C is too narrow; each thread packs into its own reusable buffers.
+ * SkinnyGemm}) and for matrix-vector and outer products (see {@link ThinGemm}). A transposed B
+ * is usually handled by computing {@code C^T} instead (see {@link GemmCall#swapped}). Work is
+ * split over the backend's threads by columns of C, or by rows when C is too narrow; each thread
+ * packs into its own reusable buffers.
  */
 public final class Sgemm {
   /** Below this many flops a fork-join round trip costs more than it saves. */
@@ -80,6 +81,10 @@ public final class Sgemm {
     }
     int threads = parallelism.threads();
     boolean serial = threads == 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS;
+    if (n == 1 || k == 1) {
+      thin(call, serial);
+      return;
+    }
     if (m <= SKINNY_MAX_ROWS) {
       skinny(call, null, serial);
       return;
@@ -95,7 +100,8 @@ public final class Sgemm {
    */
   public void multiplyPacked(int m, int n, int k, float[] a, int aOffset, int lda, float[] w,
       PackedB packed, float beta, float[] c, int cOffset, int ldc) {
-    if (m > PACKED_MAX_ROWS || k == 0 || m == 0 || n == 0) {
+    // n == 1 goes to the matrix-vector kernel at every size (see ThinGemm).
+    if (m > PACKED_MAX_ROWS || k == 0 || m == 0 || n <= 1) {
       multiply(false, true, m, n, k, 1f, a, aOffset, lda, w, 0, k, beta, c, cOffset, ldc);
       return;
     }
@@ -128,6 +134,38 @@ public final class Sgemm {
             SkinnyGemm.runPacked(call, packed, j0, j1, scratch);
           }
         });
+  }
+
+  /**
+   * A product with {@code n == 1} or {@code k == 1} (see {@link ThinGemm}), split over blocks of
+   * rows. op(B)'s single column or row is read in place when contiguous, copied otherwise.
+   */
+  private void thin(GemmCall g, boolean serial) {
+    boolean column = g.n() == 1;
+    int count = column ? g.k() : g.n();
+    // Element t of op(B)'s column (t = p) or row (t = j) is at b[bOffset + t * step].
+    int step = column == g.transB() ? 1 : g.ldb();
+    float[] vector = g.b();
+    int offset = g.bOffset();
+    if (step != 1) {
+      vector = new float[count];
+      for (int t = 0; t < count; t++) {
+        vector[t] = g.b()[g.bOffset() + t * step];
+      }
+      offset = 0;
+    }
+    float[] v = vector;
+    int vOffset = offset;
+    int units = ceilDiv(g.m(), MicroKernel.LANES);
+    parallelism.forRange(units, serial ? units : 1, (from, to) -> {
+      int i0 = from * MicroKernel.LANES;
+      int i1 = Math.min(g.m(), to * MicroKernel.LANES);
+      if (column) {
+        ThinGemm.gemv(g, i0, i1, v, vOffset);
+      } else {
+        ThinGemm.outer(g, i0, i1, v, vOffset);
+      }
+    });
   }
 
   /** Runs the packed path, split over columns of C or, when C is too narrow, over rows. */

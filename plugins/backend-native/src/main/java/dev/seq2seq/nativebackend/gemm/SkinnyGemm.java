@@ -255,18 +255,47 @@ final class SkinnyGemm {
   }
 
   /**
-   * The last, narrower-than-a-block columns: rare, so plain scalar code, but the same FMA chain
-   * per element as the vector lanes.
+   * The last, narrower-than-a-block columns (all of them when n < {@link #COLUMN_BLOCK}, as in
+   * attention over a short source): the same FMA chain per element as {@link #kernel}, one
+   * vector of columns at a time. Lanes past {@code cols} compute on whatever B holds there (a
+   * gather repeats the last real column) and are never written back.
    */
   private static void narrow(
       GemmCall g, int i, int rows, int j, int cols, int pc, int kc, float[] tile) {
-    for (int r = 0; r < rows; r++) {
-      for (int jj = 0; jj < cols; jj++) {
-        float s = 0f;
-        for (int p = pc; p < pc + kc; p++) {
-          s = Math.fma(g.opA(i + r, p), g.opB(p, j + jj), s);
+    float[] a = g.a();
+    float[] b = g.b();
+    int ldb = g.ldb();
+    int aStep = g.transA() ? g.lda() : 1;
+    int[] gather = g.transB() ? new int[LANES] : null;
+    for (int jj = 0; jj < cols; jj += LANES) {
+      int live = Math.min(LANES, cols - jj);
+      if (gather != null) {
+        for (int l = 0; l < LANES; l++) {
+          gather[l] = Math.min(l, live - 1) * ldb;
         }
-        tile[r * COLUMN_BLOCK + jj] = s;
+      }
+      for (int r = 0; r < rows; r++) {
+        int ai = rowStart(g, i, r, rows) + pc * aStep;
+        FloatVector s = FloatVector.zero(SPECIES);
+        if (gather != null) {
+          // op(B)[p][j + jj + l] = b[bOffset + (j + jj + l) * ldb + p]
+          int bi = g.bOffset() + (j + jj) * ldb + pc;
+          for (int p = 0; p < kc; p++, ai += aStep) {
+            s = FloatVector.broadcast(SPECIES, a[ai])
+                .fma(FloatVector.fromArray(SPECIES, b, bi + p, gather, 0), s);
+          }
+        } else {
+          int bi = g.bOffset() + pc * ldb + j + jj;
+          boolean whole = bi + (kc - 1) * ldb + LANES <= b.length;
+          var mask = SPECIES.indexInRange(0, live);
+          for (int p = 0; p < kc; p++, ai += aStep, bi += ldb) {
+            FloatVector bv = whole
+                ? FloatVector.fromArray(SPECIES, b, bi)
+                : FloatVector.fromArray(SPECIES, b, bi, mask);
+            s = FloatVector.broadcast(SPECIES, a[ai]).fma(bv, s);
+          }
+        }
+        s.intoArray(tile, r * COLUMN_BLOCK + jj);
       }
     }
     merge(g, i, rows, j, cols, pc, tile);

@@ -1,8 +1,10 @@
 package dev.seq2seq.nativebackend.ops;
 
 import dev.seq2seq.nativebackend.NativeTensor;
+import dev.seq2seq.nativebackend.Parallelism;
 import dev.seq2seq.nativebackend.gemm.Sgemm;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Matrix products through {@link Sgemm}. Every form reduces to {@code batch} independent products
@@ -10,6 +12,9 @@ import java.util.Arrays;
  * ({@code dA = G B^T}, {@code dB = A^T G}) instead of materialising transposes.
  */
 public final class MatmulOp {
+
+  /** Work below which a chunk of a batch is not worth handing to another thread. */
+  private static final long BATCH_GRAIN_FLOPS = 1L << 18;
 
   private MatmulOp() {}
 
@@ -31,12 +36,12 @@ public final class MatmulOp {
     // The [...,k]·[k,n] form shares one B between all rows: batch is 1 and m spans every row.
     int bStep = d.batch == 1 ? 0 : kn;
 
+    Parallelism parallelism = a.owner().parallelism();
     // C[i] = A[i] B[i]: [m,k]·[k,n] -> [m,n]
     float[] out = new float[d.batch * mn];
-    for (int i = 0; i < d.batch; i++) {
-      gemm.multiply(false, false, d.m, d.n, d.k, 1f, x, i * mk, d.k, y, i * bStep, d.n, 0f, out,
-          i * mn, d.n);
-    }
+    overBatch(parallelism, d, i ->
+        gemm.multiply(false, false, d.m, d.n, d.k, 1f, x, i * mk, d.k, y, i * bStep, d.n, 0f, out,
+            i * mn, d.n));
     return a.owner().result(
         "matmul", out, d.out,
         (g, needs) -> {
@@ -44,19 +49,19 @@ public final class MatmulOp {
           float[] dy = null;
           if (needs[0]) {
             // dA[i] = G[i] B[i]^T: [m,n]·[n,k] -> [m,k]
-            dx = new float[x.length];
-            for (int i = 0; i < d.batch; i++) {
-              gemm.multiply(false, true, d.m, d.k, d.n, 1f, g[0], i * mn, d.n, y, i * bStep, d.n,
-                  0f, dx, i * mk, d.k);
-            }
+            float[] dxs = new float[x.length];
+            overBatch(parallelism, d, i ->
+                gemm.multiply(false, true, d.m, d.k, d.n, 1f, g[0], i * mn, d.n, y, i * bStep,
+                    d.n, 0f, dxs, i * mk, d.k));
+            dx = dxs;
           }
           if (needs[1]) {
             // dB[i] = A[i]^T G[i]: [k,m]·[m,n] -> [k,n]
-            dy = new float[y.length];
-            for (int i = 0; i < d.batch; i++) {
-              gemm.multiply(true, false, d.k, d.n, d.m, 1f, x, i * mk, d.k, g[0], i * mn, d.n, 0f,
-                  dy, i * kn, d.n);
-            }
+            float[] dys = new float[y.length];
+            overBatch(parallelism, d, i ->
+                gemm.multiply(true, false, d.k, d.n, d.m, 1f, x, i * mk, d.k, g[0], i * mn, d.n,
+                    0f, dys, i * kn, d.n));
+            dy = dys;
           }
           return new float[][] {dx, dy};
         },
@@ -104,6 +109,27 @@ public final class MatmulOp {
           return new float[][] {dx, dy};
         },
         a, w);
+  }
+
+  /**
+   * Runs {@code product} for every index of the batch. A batch of small products (attention's
+   * {@code [B, 1, T]·[B, T, H]}, one per sentence) is split over the threads, each product then
+   * running whole on one of them; a product too large for that splits itself instead.
+   */
+  private static void overBatch(Parallelism parallelism, Dims d, IntConsumer product) {
+    long flops = 2L * d.m * d.n * d.k;
+    int grain = (int) Math.max(1, Math.min(d.batch, BATCH_GRAIN_FLOPS / Math.max(1, flops)));
+    if (d.batch == 1 || flops >= BATCH_GRAIN_FLOPS) {
+      for (int i = 0; i < d.batch; i++) {
+        product.accept(i);
+      }
+      return;
+    }
+    parallelism.forRange(d.batch, grain, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        product.accept(i);
+      }
+    });
   }
 
   private static Dims dims(int[] as, int[] bs) {

@@ -36,7 +36,7 @@ class PackedBTest {
     SplittableRandom r = new SplittableRandom(7);
     int[][] shapes = {{1, 64, 8}, {1, 1024, 256}, {3, 100, 300}, {5, 2618, 1280}, {16, 130, 513},
         {17, 70, 40}, {4, 63, 5}, {1, 29, 512}, {2, 5893, 300}, {1, 1, 7}, {23, 1024, 512},
-        {64, 130, 80}, {65, 70, 40}, {64, 700, 600}, {200, 90, 513}};
+        {64, 130, 80}, {65, 70, 40}, {64, 700, 600}, {200, 90, 513}, {40, 1, 512}};
     for (Parallelism p : new Parallelism[] {ONE, TWO}) {
       Sgemm gemm = new Sgemm(p);
       for (int[] s : shapes) {

@@ -48,7 +48,8 @@ class SgemmBatchInvarianceTest {
   void everyRowIsBitIdenticalWhateverTheRowCountAndThreads() {
     SplittableRandom rnd = new SplittableRandom(7);
     int mAll = 70;
-    int[][] nk = {{37, 5}, {300, 1280}, {700, 300}, {100, 520}};
+    // n = 1 is attention's v · tanh(...) over every source position of every sentence.
+    int[][] nk = {{37, 5}, {300, 1280}, {700, 300}, {100, 520}, {1, 512}, {1, 7}};
     for (int[] shape : nk) {
       int n = shape[0];
       int k = shape[1];
