@@ -75,6 +75,60 @@ public final class FastMath {
     }
   }
 
+  /**
+   * {@code out[oo + i] = e^(x[xo + i] - shift)} for {@code i < len} (skipped when {@code out} is
+   * null); returns their sum. A softmax row: the sum runs in vector lanes, then the lanes are
+   * added, then the tail, so it depends only on the row. Arguments below {@code EXP_MIN} give
+   * exactly 0 (see {@link #expOrZero}), so masked positions get no weight at all.
+   */
+  public static float expShifted(float[] x, int xo, int len, float shift, float[] out, int oo) {
+    FloatVector sum = FloatVector.zero(S);
+    FloatVector vs = v(shift);
+    int i = 0;
+    for (int upper = S.loopBound(len); i < upper; i += S.length()) {
+      FloatVector e = expOrZero(FloatVector.fromArray(S, x, xo + i).sub(vs));
+      if (out != null) {
+        e.intoArray(out, oo + i);
+      }
+      sum = sum.add(e);
+    }
+    float total = sum.reduceLanes(VectorOperators.ADD);
+    for (; i < len; i++) {
+      float e = expOrZero(x[xo + i] - shift);
+      if (out != null) {
+        out[oo + i] = e;
+      }
+      total += e;
+    }
+    return total;
+  }
+
+  /** {@code out[oo + i] = g[go + i] - e^(y[yo + i]) * scale}: log-softmax's backward on a row. */
+  public static void subtractScaledExp(
+      float[] g, int go, float[] y, int yo, float scale, float[] out, int oo, int len) {
+    FloatVector vs = v(scale);
+    int i = 0;
+    for (int upper = S.loopBound(len); i < upper; i += S.length()) {
+      FloatVector e = expOrZero(FloatVector.fromArray(S, y, yo + i));
+      FloatVector.fromArray(S, g, go + i).sub(e.mul(vs)).intoArray(out, oo + i);
+    }
+    for (; i < len; i++) {
+      out[oo + i] = g[go + i] - expOrZero(y[yo + i]) * scale;
+    }
+  }
+
+  /**
+   * {@link #exp}, but 0 below {@code EXP_MIN} rather than {@code e^-87}: a softmax over scores
+   * masked with a large negative value must give those positions no weight and no gradient.
+   */
+  private static FloatVector expOrZero(FloatVector x) {
+    return exp(x).blend(0f, x.compare(VectorOperators.LT, EXP_MIN));
+  }
+
+  private static float expOrZero(float x) {
+    return x < EXP_MIN ? 0f : exp(x);
+  }
+
   static float sigmoid(float x) {
     return 1f / (1f + exp(-x));
   }
