@@ -5,7 +5,10 @@ import dev.seq2seq.backend.RecurrentOutput;
 import dev.seq2seq.backend.RecurrentSpec;
 import dev.seq2seq.backend.RecurrentState;
 import dev.seq2seq.backend.Tensor;
+import dev.seq2seq.nativebackend.autograd.Backprop;
 import dev.seq2seq.nativebackend.gemm.PackedB;
+import dev.seq2seq.nativebackend.ops.MatmulOp;
+import dev.seq2seq.nativebackend.ops.OuterProductSum;
 import dev.seq2seq.nativebackend.rnn.RecurrentKernels;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,8 +90,9 @@ final class RecurrentOp {
         backend.results(
             OP, data, shapes,
             (g, needs) -> routeGradients(
-                kernels.backward(f, copy(g[0]), copy(g[1]), lstm ? copy(g[2]) : null),
-                all.length, hasH0, hasC0),
+                kernels.backward(f, copy(g[0]), copy(g[1]), lstm ? copy(g[2]) : null,
+                    MatmulOp.DEFER_MAX_ROWS),
+                all, hasH0, hasC0),
             all);
     RecurrentState state = new RecurrentState(out.get(1), lstm ? out.get(2) : null);
     return new RecurrentOutput(out.get(0), state);
@@ -102,10 +106,14 @@ final class RecurrentOp {
     return gradient == null ? null : gradient.clone();
   }
 
-  /** Lays out the kernel's gradients in the node's input order. */
-  private static float[][] routeGradients(
-      RecurrentKernels.Backward b, int inputs, boolean hasH0, boolean hasC0) {
-    float[][] grads = new float[inputs][];
+  /**
+   * Lays out the kernel's gradients in the node's input order. A weight whose gradient came as
+   * factors (a decoder cell's single step) is handed to the pass to be summed with its other
+   * steps' (see {@link OuterProductSum}), or multiplied out here when it cannot be.
+   */
+  private float[][] routeGradients(
+      RecurrentKernels.Backward b, NativeTensor[] inputs, boolean hasH0, boolean hasC0) {
+    float[][] grads = new float[inputs.length][];
     int i = 0;
     grads[i++] = b.dx();
     if (hasH0) {
@@ -114,8 +122,18 @@ final class RecurrentOp {
     if (hasC0) {
       grads[i++] = b.dc0();
     }
-    for (float[] dw : b.dWeights()) {
-      grads[i++] = dw;
+    for (int w = 0; w < b.dWeights().length; w++, i++) {
+      RecurrentKernels.Factors f = b.factors()[w];
+      if (f == null) {
+        grads[i] = b.dWeights()[w];
+        continue;
+      }
+      OuterProductSum sum =
+          new OuterProductSum(backend.gemm(), f.n(), f.k(), f.g(), 0, f.x(), 0, f.rows());
+      if (!Backprop.defer(inputs[i], sum)) {
+        grads[i] = new float[f.n() * f.k()];
+        sum.addTo(grads[i]);
+      }
     }
     return grads;
   }

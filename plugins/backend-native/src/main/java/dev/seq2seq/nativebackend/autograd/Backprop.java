@@ -8,6 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Reverse-mode differentiation over recorded {@link Node}s.
@@ -19,7 +21,25 @@ import java.util.Set;
  */
 public final class Backprop {
 
+  /** The leaves of the pass running on this thread, for {@link #defer}; null outside a pass. */
+  private static final ThreadLocal<Map<Differentiable, Accumulator>> RUNNING = new ThreadLocal<>();
+
   private Backprop() {}
+
+  /**
+   * Hands {@code leaf} a gradient contribution to be evaluated when the running pass ends. Call
+   * from a backward function (on the thread running the pass), which then returns null for that
+   * input. Returns false, and the caller computes the gradient itself, when no pass is running
+   * here or {@code leaf} is not a leaf that needs a gradient.
+   */
+  public static boolean defer(Differentiable leaf, DeferredGradient contribution) {
+    Map<Differentiable, Accumulator> leaves = RUNNING.get();
+    if (leaves == null || leaf.node() != null || !leaf.requiresGrad()) {
+      return false;
+    }
+    leaves.computeIfAbsent(leaf, k -> new Accumulator()).defer(contribution);
+    return true;
+  }
 
   /** Propagates {@code seed}, the gradient of {@code output}, to every leaf that needs one. */
   public static void run(Differentiable output, float[] seed) {
@@ -35,7 +55,22 @@ public final class Backprop {
     Map<Node, Accumulator[]> pending = new IdentityHashMap<>();
     Map<Differentiable, Accumulator> leaves = new IdentityHashMap<>();
     slot(pending, output.node(), output.outputIndex()).add(seed);
+    Map<Differentiable, Accumulator> outer = RUNNING.get();
+    RUNNING.set(leaves);
+    try {
+      propagate(output, pending, leaves);
+    } finally {
+      RUNNING.set(outer);
+    }
+    for (Map.Entry<Differentiable, Accumulator> e : leaves.entrySet()) {
+      Accumulator sum = e.getValue();
+      sum.evaluateDeferred(Math.toIntExact(e.getKey().shape().size()));
+      e.getKey().accumulateGrad(sum.value, sum.owned);
+    }
+  }
 
+  private static void propagate(Differentiable output, Map<Node, Accumulator[]> pending,
+      Map<Differentiable, Accumulator> leaves) {
     for (Node node : topologicalOrder(output.node())) {
       // Removing the entry releases the node's output gradients as soon as they are consumed.
       Accumulator[] slots = pending.remove(node);
@@ -58,9 +93,6 @@ public final class Backprop {
           leaves.computeIfAbsent(input, k -> new Accumulator()).add(gradInputs[i]);
         }
       }
-    }
-    for (Map.Entry<Differentiable, Accumulator> e : leaves.entrySet()) {
-      e.getKey().accumulateGrad(e.getValue().value, e.getValue().owned);
     }
   }
 
@@ -105,11 +137,43 @@ public final class Backprop {
 
   /**
    * A running sum of gradients. The first gradient is kept as given (it may be shared, for example
-   * passed through by a reshape); it is copied the first time another one is added to it.
+   * passed through by a reshape); the first time another one arrives, both are summed into a new
+   * array (one pass, rather than a copy and then an add), which later gradients add into.
    */
   private static final class Accumulator {
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
     float[] value;
     boolean owned;
+    /** Contributions to evaluate at the end, in the order they came. */
+    List<DeferredGradient> deferred;
+
+    void defer(DeferredGradient contribution) {
+      if (deferred == null) {
+        deferred = new ArrayList<>();
+      }
+      if (deferred.isEmpty() || !deferred.get(deferred.size() - 1).absorb(contribution)) {
+        deferred.add(contribution);
+      }
+    }
+
+    /** Adds the deferred contributions into an owned {@link #value} of {@code size} floats. */
+    void evaluateDeferred(int size) {
+      if (deferred == null) {
+        return;
+      }
+      if (value == null) {
+        value = new float[size];
+        owned = true;
+      } else if (!owned) {
+        value = value.clone();
+        owned = true;
+      }
+      for (DeferredGradient d : deferred) {
+        d.addTo(value);
+      }
+      deferred = null;
+    }
 
     void add(float[] gradient) {
       if (value == null) {
@@ -117,11 +181,23 @@ public final class Backprop {
         return;
       }
       if (!owned) {
-        value = value.clone();
+        float[] sum = new float[value.length];
+        add(value, gradient, sum);
+        value = sum;
         owned = true;
+        return;
       }
-      for (int i = 0; i < value.length; i++) {
-        value[i] += gradient[i];
+      add(value, gradient, value);
+    }
+
+    private static void add(float[] a, float[] b, float[] out) {
+      int i = 0;
+      for (int bound = SPECIES.loopBound(out.length); i < bound; i += SPECIES.length()) {
+        FloatVector.fromArray(SPECIES, a, i).add(FloatVector.fromArray(SPECIES, b, i))
+            .intoArray(out, i);
+      }
+      for (; i < out.length; i++) {
+        out[i] = a[i] + b[i];
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.seq2seq.nativebackend.ops;
 
 import dev.seq2seq.backend.DType;
 import dev.seq2seq.nativebackend.NativeTensor;
+import dev.seq2seq.nativebackend.autograd.Backprop;
 import java.util.Arrays;
 
 /**
@@ -40,6 +41,11 @@ public final class IndexOps {
     return table.owner().result(
         "take", y, out,
         (g, needs) -> {
+          // A parameter table (a decoder's embedding, looked up at every step) takes its rows at
+          // the end of the pass, into one array for all the lookups.
+          if (Backprop.defer(table, new RowScatterSum(row, idx, g[0]))) {
+            return new float[][] {null, null};
+          }
           float[] dx = new float[x.length];
           for (int s = 0; s < idx.length; s++) {
             VectorKernels.axpy(1f, g[0], s * row, dx, idx[s] * row, row);

@@ -2,6 +2,7 @@ package dev.seq2seq.nativebackend.ops;
 
 import dev.seq2seq.nativebackend.NativeTensor;
 import dev.seq2seq.nativebackend.Parallelism;
+import dev.seq2seq.nativebackend.autograd.Backprop;
 import dev.seq2seq.nativebackend.gemm.Sgemm;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
@@ -15,6 +16,12 @@ public final class MatmulOp {
 
   /** Work below which a chunk of a batch is not worth handing to another thread. */
   private static final long BATCH_GRAIN_FLOPS = 1L << 18;
+
+  /**
+   * A weight gradient from at most this many rows is deferred (see {@link OuterProductSum}): with
+   * so few rows the product is cheap to keep and inefficient to run on its own.
+   */
+  public static final int DEFER_MAX_ROWS = 256;
 
   private MatmulOp() {}
 
@@ -100,7 +107,11 @@ public final class MatmulOp {
             gemm.multiply(false, false, d.m, d.k, d.n, 1f, g[0], 0, d.n, y, 0, d.k, 0f, dx, 0,
                 d.k);
           }
-          if (needs[1]) {
+          // A layer applied step by step (attention's query in a decoder) has its weight's
+          // gradient deferred, so that every step's rows go into one product when the pass ends.
+          boolean deferred = needs[1] && d.m <= DEFER_MAX_ROWS
+              && Backprop.defer(w, new OuterProductSum(gemm, d.n, d.k, g[0], 0, x, 0, d.m));
+          if (needs[1] && !deferred) {
             // dW = G^T A: [n,m]·[m,k] -> [n,k]
             dy = new float[d.n * d.k];
             gemm.multiply(true, false, d.n, d.k, d.m, 1f, g[0], 0, d.n, x, 0, d.k, 0f, dy, 0,

@@ -53,9 +53,19 @@ public final class RecurrentKernels {
    * @param dx {@code [B, T, I]}
    * @param dh0 {@code [L*D, B, H]}
    * @param dc0 {@code [L*D, B, H]} for LSTM, else null
-   * @param dWeights one array per weight, in {@link RecurrentSpec#weightNames()} order
+   * @param dWeights one array per weight, in {@link RecurrentSpec#weightNames()} order; null
+   *     where {@code factors} has the weight instead
+   * @param factors per weight, its gradient's factors when they were asked for, else null
    */
-  public record Backward(float[] dx, float[] dh0, float[] dc0, float[][] dWeights) {}
+  public record Backward(
+      float[] dx, float[] dh0, float[] dc0, float[][] dWeights, Factors[] factors) {}
+
+  /**
+   * A weight gradient left as its two factors, {@code dW [n, k] = g^T x} with {@code g [rows, n]}
+   * and {@code x [rows, k]}, for the caller to sum with the same weight's other contributions (a
+   * decoder cell runs one step per call). Its {@code dWeights} slot is then null.
+   */
+  public record Factors(float[] g, float[] x, int rows, int n, int k) {}
 
   /**
    * @param lengths per-sequence valid steps in {@code 0..T}, or null for all {@code T}
@@ -158,6 +168,15 @@ public final class RecurrentKernels {
    * @param dcN gradient of the final cell state (LSTM), or null for zeros
    */
   public Backward backward(Forward forward, float[] dOutput, float[] dhN, float[] dcN) {
+    return backward(forward, dOutput, dhN, dcN, 0);
+  }
+
+  /**
+   * {@link #backward}, with the weight matrices' gradients of any direction spanning at most
+   * {@code factorRows} rows ({@code B * T}) returned as {@link Factors} instead of computed.
+   */
+  public Backward backward(
+      Forward forward, float[] dOutput, float[] dhN, float[] dcN, int factorRows) {
     if (!(forward.cache() instanceof RecurrentTape tape)) {
       throw new IllegalStateException("backward needs a forward pass run with keepCache = true");
     }
@@ -175,6 +194,7 @@ public final class RecurrentKernels {
     float[] dh0 = new float[L * D * stateSize];
     float[] dc0 = lstm ? new float[L * D * stateSize] : null;
     float[][] dWeights = new float[4 * L * D][];
+    Factors[] factors = new Factors[4 * L * D];
     float[] dLayerOutput = dOutput; // gradient of the current layer's output, null = zero
     for (int l = L - 1; l >= 0; l--) {
       DirectionRun[] layer = tape.runs[l];
@@ -198,7 +218,7 @@ public final class RecurrentKernels {
       parallelism.forRange(D, 1, (d0, d1) -> {
         for (int d = d0; d < d1; d++) {
           int w = (layerIndex * D + d) * 4;
-          weightGradients(layer[d], dWeights, w);
+          weightGradients(layer[d], dWeights, factors, w, factorRows);
           dInputs[d] = inputGradient(layer[d], inSize);
         }
       });
@@ -219,7 +239,7 @@ public final class RecurrentKernels {
       }
       dLayerOutput = dInput;
     }
-    return new Backward(dLayerOutput, dh0, dc0, dWeights);
+    return new Backward(dLayerOutput, dh0, dc0, dWeights, factors);
   }
 
   /** {@code gates = input W_ih^T + b_ih}: [B*T, In] x [In, G*H] -> [B*T, G*H]. */
@@ -252,19 +272,25 @@ public final class RecurrentKernels {
    *   db_ih = column sums of dGatesX,  db_hh = column sums of dGatesH
    * </pre>
    */
-  private void weightGradients(DirectionRun run, float[][] dWeights, int w) {
+  private void weightGradients(
+      DirectionRun run, float[][] dWeights, Factors[] factors, int w, int factorRows) {
     int rows = run.batch * run.time;
     int gw = run.gateWidth;
     int in = run.inputSize;
     int H = run.hidden;
-    float[] dWih = new float[gw * in];
-    float[] dWhh = new float[gw * H];
-    gemm.multiply(
-        true, false, gw, in, rows, 1f, run.dGatesX, 0, gw, run.input, 0, in, 0f, dWih, 0, in);
-    gemm.multiply(
-        true, false, gw, H, rows, 1f, run.dGatesH, 0, gw, run.hPrev, 0, H, 0f, dWhh, 0, H);
-    dWeights[w] = dWih;
-    dWeights[w + 1] = dWhh;
+    if (rows > 0 && rows <= factorRows) {
+      factors[w] = new Factors(run.dGatesX, run.input, rows, gw, in);
+      factors[w + 1] = new Factors(run.dGatesH, run.hPrev, rows, gw, H);
+    } else {
+      float[] dWih = new float[gw * in];
+      float[] dWhh = new float[gw * H];
+      gemm.multiply(
+          true, false, gw, in, rows, 1f, run.dGatesX, 0, gw, run.input, 0, in, 0f, dWih, 0, in);
+      gemm.multiply(
+          true, false, gw, H, rows, 1f, run.dGatesH, 0, gw, run.hPrev, 0, H, 0f, dWhh, 0, H);
+      dWeights[w] = dWih;
+      dWeights[w + 1] = dWhh;
+    }
     dWeights[w + 2] = columnSums(run.dGatesX, rows, gw);
     // Except for GRU the two sides share one pre-activation gradient, so db_hh = db_ih.
     dWeights[w + 3] =
