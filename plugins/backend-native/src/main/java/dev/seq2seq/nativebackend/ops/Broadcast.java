@@ -149,6 +149,10 @@ public final class Broadcast {
               s += gradient[go + j];
             }
             reduced[ro] += s;
+          } else if (rs == 1) {
+            // A bias row, or attention's query summed over source positions: element by element,
+            // so the same sums as the strided loop, but in vector lanes.
+            VectorKernels.add(reduced, ro, gradient, go, reduced, ro, n);
           } else {
             for (int j = 0; j < n; j++) {
               reduced[ro + j * rs] += gradient[go + j];
