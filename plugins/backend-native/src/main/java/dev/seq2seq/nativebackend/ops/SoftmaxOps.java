@@ -2,7 +2,9 @@ package dev.seq2seq.nativebackend.ops;
 
 import dev.seq2seq.nativebackend.NativeTensor;
 import dev.seq2seq.nativebackend.Parallelism;
+import dev.seq2seq.nativebackend.autograd.BackwardFn;
 import dev.seq2seq.nativebackend.rnn.FastMath;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -115,29 +117,18 @@ public final class SoftmaxOps {
   /** {@link #softmax} over {@code rows} contiguous rows of {@code d}. */
   private static NativeTensor softmaxRows(NativeTensor t, float[] x, float[] y, int rows, int d) {
     Parallelism parallelism = t.owner().parallelism();
-    overRows(parallelism, rows, d, (from, to) -> {
-      for (int r = from; r < to; r++) {
-        int base = r * d;
-        float sum = FastMath.expShifted(x, base, d, rowMax(x, base, d), y, base);
-        VectorKernels.affine(y, base, 1f / sum, 0f, y, base, d);
-      }
+    eachRow(parallelism, rows, d, base -> {
+      float sum = FastMath.expShifted(x, base, d, rowMax(x, base, d), y, base);
+      VectorKernels.affine(y, base, 1f / sum, 0f, y, base, d);
     });
     return t.owner().result(
         "softmax", y, t.dims(),
-        (gs, needs) -> {
-          float[] g = gs[0];
-          float[] dx = new float[x.length];
-          overRows(parallelism, rows, d, (from, to) -> {
-            for (int r = from; r < to; r++) {
-              int base = r * d;
-              // dx = y * (g - g·y)
-              float dot = rowDot(g, y, base, d);
-              VectorKernels.affine(g, base, 1f, -dot, dx, base, d);
-              VectorKernels.mul(dx, base, y, base, dx, base, d);
-            }
-          });
-          return new float[][] {dx};
-        },
+        rowwise(parallelism, rows, d, (g, dx, base) -> {
+          // dx = y * (g - g·y)
+          float dot = rowDot(g, y, base, d);
+          VectorKernels.affine(g, base, 1f, -dot, dx, base, d);
+          VectorKernels.mul(dx, base, y, base, dx, base, d);
+        }),
         t);
   }
 
@@ -145,37 +136,49 @@ public final class SoftmaxOps {
   private static NativeTensor logSoftmaxRows(
       NativeTensor t, float[] x, float[] y, int rows, int d) {
     Parallelism parallelism = t.owner().parallelism();
-    overRows(parallelism, rows, d, (from, to) -> {
-      for (int r = from; r < to; r++) {
-        int base = r * d;
-        float max = rowMax(x, base, d);
-        float logSum = (float) Math.log(FastMath.expShifted(x, base, d, max, null, 0));
-        // (x - max) - log(sum), as in the strided path.
-        VectorKernels.affine(x, base, 1f, -max, y, base, d);
-        VectorKernels.affine(y, base, 1f, -logSum, y, base, d);
-      }
+    eachRow(parallelism, rows, d, base -> {
+      float max = rowMax(x, base, d);
+      float logSum = (float) Math.log(FastMath.expShifted(x, base, d, max, null, 0));
+      // (x - max) - log(sum), as in the strided path.
+      VectorKernels.affine(x, base, 1f, -max, y, base, d);
+      VectorKernels.affine(y, base, 1f, -logSum, y, base, d);
     });
     return t.owner().result(
         "logSoftmax", y, t.dims(),
-        (gs, needs) -> {
-          float[] g = gs[0];
-          float[] dx = new float[x.length];
-          overRows(parallelism, rows, d, (from, to) -> {
-            for (int r = from; r < to; r++) {
-              int base = r * d;
-              // dx = g - exp(y) * sum(g)
-              FastMath.subtractScaledExp(g, base, y, base, rowSum(g, base, d), dx, base, d);
-            }
-          });
-          return new float[][] {dx};
-        },
+        rowwise(parallelism, rows, d,
+            // dx = g - exp(y) * sum(g)
+            (g, dx, base) ->
+                FastMath.subtractScaledExp(g, base, y, base, rowSum(g, base, d), dx, base, d)),
         t);
   }
 
-  /** Splits rows over threads when there is enough work to repay the hand-off. */
-  private static void overRows(Parallelism parallelism, int rows, int d, Parallelism.RangeBody body) {
+  /** One row of a backward pass: {@code dx}'s row at {@code base} from {@code g}'s. */
+  @FunctionalInterface
+  private interface RowGradient {
+    void run(float[] g, float[] dx, int base);
+  }
+
+  /** A backward pass computed row by row (rows of {@code d}, split over threads). */
+  private static BackwardFn rowwise(Parallelism parallelism, int rows, int d, RowGradient row) {
+    return (gs, needs) -> {
+      float[] g = gs[0];
+      float[] dx = new float[rows * d];
+      eachRow(parallelism, rows, d, base -> row.run(g, dx, base));
+      return new float[][] {dx};
+    };
+  }
+
+  /**
+   * Runs {@code body} on the offset of every row of {@code d}, split over threads when there is
+   * enough work to repay the hand-off.
+   */
+  private static void eachRow(Parallelism parallelism, int rows, int d, IntConsumer body) {
     int grain = Math.max(1, Broadcast.PARALLEL_THRESHOLD / Math.max(1, d));
-    parallelism.forRange(rows, grain, body);
+    parallelism.forRange(rows, grain, (from, to) -> {
+      for (int r = from; r < to; r++) {
+        body.accept(r * d);
+      }
+    });
   }
 
   private static float rowMax(float[] x, int base, int n) {
