@@ -7,7 +7,6 @@ import dev.seq2seq.backend.RecurrentState;
 import dev.seq2seq.backend.Tensor;
 import dev.seq2seq.nativebackend.autograd.Backprop;
 import dev.seq2seq.nativebackend.gemm.PackedB;
-import dev.seq2seq.nativebackend.ops.MatmulOp;
 import dev.seq2seq.nativebackend.ops.OuterProductSum;
 import dev.seq2seq.nativebackend.rnn.RecurrentKernels;
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ final class RecurrentOp {
             OP, data, shapes,
             (g, needs) -> routeGradients(
                 kernels.backward(f, copy(g[0]), copy(g[1]), lstm ? copy(g[2]) : null,
-                    MatmulOp.DEFER_MAX_ROWS),
+                    OuterProductSum.MAX_ROWS),
                 all, hasH0, hasC0),
             all);
     RecurrentState state = new RecurrentState(out.get(1), lstm ? out.get(2) : null);

@@ -26,15 +26,13 @@ final class ThinGemm {
    * {@code k} values of op(B)'s only column contiguously from {@code xOffset}.
    */
   static void gemv(GemmCall g, int i0, int i1, float[] x, int xOffset) {
-    float[] a = g.a();
-    float[] c = g.c();
-    int k = g.k();
     if (g.transA()) {
       gemvTransposed(g, i0, i1, x, xOffset);
       return;
     }
+    float[] c = g.c();
     for (int i = i0; i < i1; i++) {
-      float s = dot(a, g.aOffset() + i * g.lda(), x, xOffset, k);
+      float s = dot(g.a(), g.aOffset() + i * g.lda(), x, xOffset, g.k());
       int ci = g.cOffset() + i * g.ldc();
       c[ci] = merge(c[ci], s, g.alpha(), g.beta());
     }
@@ -71,7 +69,7 @@ final class ThinGemm {
   }
 
   /** {@code sum a[ai + p] * x[xi + p]} over four vector accumulators, then the scalar tail. */
-  static float dot(float[] a, int ai, float[] x, int xi, int k) {
+  private static float dot(float[] a, int ai, float[] x, int xi, int k) {
     FloatVector s0 = FloatVector.zero(SPECIES);
     FloatVector s1 = s0, s2 = s0, s3 = s0;
     int p = 0;

@@ -17,12 +17,6 @@ public final class MatmulOp {
   /** Work below which a chunk of a batch is not worth handing to another thread. */
   private static final long BATCH_GRAIN_FLOPS = 1L << 18;
 
-  /**
-   * A weight gradient from at most this many rows is deferred (see {@link OuterProductSum}): with
-   * so few rows the product is cheap to keep and inefficient to run on its own.
-   */
-  public static final int DEFER_MAX_ROWS = 256;
-
   private MatmulOp() {}
 
   /** The sizes of one product and how many there are. */
@@ -109,7 +103,7 @@ public final class MatmulOp {
           }
           // A layer applied step by step (attention's query in a decoder) has its weight's
           // gradient deferred, so that every step's rows go into one product when the pass ends.
-          boolean deferred = needs[1] && d.m <= DEFER_MAX_ROWS
+          boolean deferred = needs[1] && d.m <= OuterProductSum.MAX_ROWS
               && Backprop.defer(w, new OuterProductSum(gemm, d.n, d.k, g[0], 0, x, 0, d.m));
           if (needs[1] && !deferred) {
             // dW = G^T A: [n,m]·[m,k] -> [n,k]
@@ -129,13 +123,13 @@ public final class MatmulOp {
    */
   private static void overBatch(Parallelism parallelism, Dims d, IntConsumer product) {
     long flops = 2L * d.m * d.n * d.k;
-    int grain = (int) Math.max(1, Math.min(d.batch, BATCH_GRAIN_FLOPS / Math.max(1, flops)));
     if (d.batch == 1 || flops >= BATCH_GRAIN_FLOPS) {
       for (int i = 0; i < d.batch; i++) {
         product.accept(i);
       }
       return;
     }
+    int grain = (int) Math.max(1, BATCH_GRAIN_FLOPS / Math.max(1, flops));
     parallelism.forRange(d.batch, grain, (from, to) -> {
       for (int i = from; i < to; i++) {
         product.accept(i);

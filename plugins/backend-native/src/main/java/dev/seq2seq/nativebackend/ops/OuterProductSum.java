@@ -13,6 +13,12 @@ import java.util.List;
  * makes it one GEMM with k = 64 x steps.
  */
 public final class OuterProductSum implements DeferredGradient {
+  /**
+   * Products of at most this many rows are deferred by the layers that make them: with so few
+   * rows a product is cheap to keep and inefficient to run on its own.
+   */
+  public static final int MAX_ROWS = 256;
+
   private final Sgemm gemm;
   private final int n;
   private final int k;
